@@ -1,0 +1,825 @@
+// From syntax tree to model graphs. A small abstract interpreter walks the statements of each scope and
+// tracks, per variable, which layer applications produced a tensor, which layer object a name holds, and
+// which layer each Sequential model ends with. Every construction style (Sequential lists, `add` chains,
+// the functional API, subclasses, loops, helper functions) lands in the same graph of layer applications.
+import type { SyntaxNode } from '../parse/tree';
+import type { LayerSpec } from './catalog';
+import {
+  ModelGraph,
+  type Argument,
+  type ConstructionStyle,
+  type GraphOwner,
+  type LayerNode,
+  type Literal,
+} from './graph';
+import { resolveKeras, type ImportTable } from './imports';
+
+export type ModelOrigin = 'sequential' | 'functional' | 'application' | 'subclass' | 'unknown';
+
+export interface ModelObject {
+  readonly id: number;
+  readonly origin: ModelOrigin;
+  /** The name it was bound to, when known. */
+  name: string;
+  /** The expression that made it (`Sequential()`, `ResNet50(...)`, `keras.Model(...)`). */
+  readonly creation: SyntaxNode;
+}
+
+export type ModelEvent =
+  /** A model called on a tensor: `base(x)`, `base(x, training=False)`. */
+  | { kind: 'call'; model: ModelObject; node: SyntaxNode; args: readonly Argument[] }
+  /** A method of a model: `model.compile(...)`, `model.fit(...)`. */
+  | { kind: 'method'; model: ModelObject; method: string; node: SyntaxNode; args: readonly Argument[] }
+  /** `model.trainable = value` (or on a layer reached through the model). */
+  | { kind: 'trainable'; model: ModelObject; node: SyntaxNode; value: SyntaxNode; literal?: Literal };
+
+interface LayerObject {
+  readonly spec: LayerSpec;
+  readonly classRef: SyntaxNode;
+  readonly ctor: SyntaxNode;
+  readonly args: readonly Argument[];
+}
+
+interface SequentialState {
+  readonly model: ModelObject;
+  readonly owner: GraphOwner;
+}
+
+type Value =
+  | { kind: 'tensor'; producers: ReadonlySet<LayerNode> }
+  | { kind: 'layer'; layer: LayerObject }
+  | { kind: 'list'; items: readonly Value[] }
+  | { kind: 'model'; model: ModelObject; sequential?: SequentialState }
+  | { kind: 'function'; definition: SyntaxNode; scope: Env }
+  | { kind: 'unknown' };
+
+const UNKNOWN: Value = { kind: 'unknown' };
+const NO_PRODUCERS: ReadonlySet<LayerNode> = new Set();
+const FRESH_TENSOR: Value = { kind: 'tensor', producers: NO_PRODUCERS };
+
+/** Variables and Sequential end points of one scope; copied at branches and merged after them. */
+class Env {
+  constructor(
+    readonly vars = new Map<string, Value>(),
+    /** For each Sequential model: the layers the next `add` follows. */
+    readonly sequentialEnds = new Map<SequentialState, ReadonlySet<LayerNode>>(),
+    readonly parent?: Env,
+  ) {}
+
+  lookup(name: string): Value | undefined {
+    return this.vars.get(name) ?? this.parent?.lookup(name);
+  }
+
+  copy(): Env {
+    return new Env(new Map(this.vars), new Map(this.sequentialEnds), this.parent);
+  }
+
+  /** Takes the state of `branches` that ran as alternatives; their union is what may hold afterwards. */
+  assignUnion(branches: readonly Env[]): void {
+    const names = new Set<string>();
+    const states = new Set<SequentialState>();
+    for (const branch of branches) {
+      for (const name of branch.vars.keys()) names.add(name);
+      for (const state of branch.sequentialEnds.keys()) states.add(state);
+    }
+    for (const name of names) {
+      this.vars.set(name, unionValues(branches.map((b) => b.vars.get(name) ?? UNKNOWN)));
+    }
+    for (const state of states) {
+      const ends = new Set<LayerNode>();
+      for (const branch of branches) for (const n of branch.sequentialEnds.get(state) ?? NO_PRODUCERS) ends.add(n);
+      this.sequentialEnds.set(state, ends);
+    }
+  }
+}
+
+function unionValues(values: readonly Value[]): Value {
+  if (values.every((v) => v.kind === 'tensor')) {
+    const producers = new Set<LayerNode>();
+    for (const v of values) for (const p of (v as { producers: ReadonlySet<LayerNode> }).producers) producers.add(p);
+    return { kind: 'tensor', producers };
+  }
+  const first = values[0];
+  if (values.every((v) => sameValue(v, first))) return first;
+  // A tensor in one branch and nothing known in the other: keep what is known.
+  const tensors = values.filter((v) => v.kind === 'tensor');
+  if (tensors.length > 0 && values.every((v) => v.kind === 'tensor' || v.kind === 'unknown')) return unionValues(tensors);
+  return UNKNOWN;
+}
+
+function sameValue(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (a.kind === 'layer' && b.kind === 'layer') return a.layer === b.layer;
+  if (a.kind === 'model' && b.kind === 'model') return a.model === b.model;
+  if (a.kind === 'function' && b.kind === 'function') return a.definition.id === b.definition.id;
+  return a.kind === 'unknown' && b.kind === 'unknown';
+}
+
+interface Frame {
+  /** Identifies the chain of helper calls that led here, so each call of a helper makes its own nodes. */
+  readonly key: string;
+  readonly owner: GraphOwner;
+  readonly style: ConstructionStyle;
+  readonly conditional: boolean;
+  readonly inLoop: boolean;
+  readonly depth: number;
+  /** Function definitions being inlined (no recursion). */
+  readonly active: ReadonlySet<number>;
+  /** Return values of the function being evaluated. */
+  returns?: Value[];
+}
+
+const MAX_INLINE_DEPTH = 6;
+const MAX_UNROLL = 64;
+
+/** One scope's worth of nodes and edges; split into graphs (connected components) at the end. */
+class Context {
+  readonly nodes: LayerNode[] = [];
+  private readonly nodeByKey = new Map<string, LayerNode>();
+  private readonly edgeKeys = new Set<string>();
+  readonly edges: Array<[LayerNode, LayerNode]> = [];
+  readonly ownerOf = new Map<LayerNode, GraphOwner>();
+  readonly declaredOutputs: Array<{ owner: GraphOwner; outputs: ReadonlySet<LayerNode> }> = [];
+
+  constructor(private readonly nextId: () => number) {}
+
+  node(key: string, make: (id: number) => LayerNode, owner: GraphOwner): LayerNode {
+    let node = this.nodeByKey.get(key);
+    if (!node) {
+      node = make(this.nextId());
+      this.nodeByKey.set(key, node);
+      this.nodes.push(node);
+      this.ownerOf.set(node, owner);
+    }
+    return node;
+  }
+
+  edge(from: LayerNode, to: LayerNode): void {
+    const key = `${from.id}>${to.id}`;
+    if (this.edgeKeys.has(key)) return;
+    this.edgeKeys.add(key);
+    this.edges.push([from, to]);
+  }
+
+  graphs(): ModelGraph[] {
+    const parent = new Map<LayerNode, LayerNode>();
+    const find = (n: LayerNode): LayerNode => {
+      let root = n;
+      while (parent.get(root) !== root) root = parent.get(root)!;
+      parent.set(n, root);
+      return root;
+    };
+    for (const n of this.nodes) parent.set(n, n);
+    for (const [a, b] of this.edges) parent.set(find(a), find(b));
+    const groups = new Map<LayerNode, LayerNode[]>();
+    for (const n of this.nodes) {
+      const root = find(n);
+      const group = groups.get(root);
+      if (group) group.push(n);
+      else groups.set(root, [n]);
+    }
+    const result: ModelGraph[] = [];
+    for (const members of groups.values()) {
+      const set = new Set(members);
+      const edges = this.edges.filter(([a]) => set.has(a));
+      let owner = this.ownerOf.get(members[0])!;
+      let outputs: LayerNode[] | undefined;
+      for (const declared of this.declaredOutputs) {
+        const inside = [...declared.outputs].filter((n) => set.has(n));
+        if (inside.length > 0) {
+          outputs = inside;
+          owner = declared.owner;
+        }
+      }
+      if (!outputs && owner.kind === 'sequential') {
+        const hasSuccessor = new Set(edges.map(([a]) => a));
+        outputs = members.filter((n) => !hasSuccessor.has(n));
+      }
+      result.push(new ModelGraph(owner, members, edges, outputs));
+    }
+    return result;
+  }
+}
+
+export interface BuildResult {
+  graphs: ModelGraph[];
+  models: ModelObject[];
+  events: ModelEvent[];
+}
+
+export function buildGraphs(root: SyntaxNode, imports: ImportTable): BuildResult {
+  return new Builder(imports).run(root);
+}
+
+class Builder {
+  private idCounter = 0;
+  private modelCounter = 0;
+  private readonly contexts: Context[] = [];
+  private readonly models: ModelObject[] = [];
+  private readonly events: ModelEvent[] = [];
+  private readonly kerasClasses = new Set<string>();
+  private context!: Context;
+  private readonly moduleEnv = new Env();
+
+  constructor(private readonly imports: ImportTable) {}
+
+  run(root: SyntaxNode): BuildResult {
+    const moduleOwner: GraphOwner = { kind: 'functional', name: '<module>', anchor: root };
+    this.inContext(() => this.block(root.namedChildren, this.moduleEnv, this.frame(moduleOwner, 'functional')));
+    const graphs = this.contexts.flatMap((c) => c.graphs());
+    graphs.sort((a, b) => a.nodes[0].application.startIndex - b.nodes[0].application.startIndex);
+    return { graphs, models: this.models, events: this.events };
+  }
+
+  private frame(owner: GraphOwner, style: ConstructionStyle): Frame {
+    return { key: '', owner, style, conditional: false, inLoop: false, depth: 0, active: new Set() };
+  }
+
+  private inContext(body: () => void): void {
+    const saved = this.context;
+    this.context = new Context(() => this.idCounter++);
+    this.contexts.push(this.context);
+    body();
+    this.context = saved;
+  }
+
+  // ---- statements ---------------------------------------------------------------------------------
+
+  private block(statements: readonly SyntaxNode[], env: Env, frame: Frame): void {
+    for (const statement of statements) this.statement(statement, env, frame);
+  }
+
+  private statement(node: SyntaxNode, env: Env, frame: Frame): void {
+    switch (node.type) {
+      case 'expression_statement':
+        for (const expr of node.namedChildren) this.expression(expr, env, frame, node);
+        return;
+      case 'return_statement': {
+        const value = node.namedChild(0);
+        frame.returns?.push(value ? this.expression(value, env, frame, node) : UNKNOWN);
+        return;
+      }
+      case 'if_statement':
+        return this.ifStatement(node, env, frame);
+      case 'for_statement':
+      case 'while_statement':
+        return this.loop(node, env, frame);
+      case 'try_statement':
+        return this.tryStatement(node, env, frame);
+      case 'with_statement': {
+        const body = node.childForFieldName('body');
+        if (body) this.block(body.namedChildren, env, frame);
+        return;
+      }
+      case 'decorated_definition': {
+        const definition = node.childForFieldName('definition');
+        if (definition) this.statement(definition, env, frame);
+        return;
+      }
+      case 'function_definition':
+        return this.functionDefinition(node, env);
+      case 'class_definition':
+        return this.classDefinition(node, env);
+      default:
+        return;
+    }
+  }
+
+  private ifStatement(node: SyntaxNode, env: Env, frame: Frame): void {
+    const branchFrame = { ...frame, conditional: true };
+    const branches: Env[] = [];
+    let hasElse = false;
+    const consequence = node.childForFieldName('consequence');
+    const run = (block: SyntaxNode | null): void => {
+      const branch = env.copy();
+      if (block) this.block(block.namedChildren, branch, branchFrame);
+      branches.push(branch);
+    };
+    run(consequence);
+    for (const clause of node.namedChildren) {
+      if (clause.type === 'elif_clause') run(clause.childForFieldName('consequence'));
+      else if (clause.type === 'else_clause') {
+        hasElse = true;
+        run(clause.childForFieldName('body'));
+      }
+    }
+    if (!hasElse) branches.push(env.copy());
+    env.assignUnion(branches);
+  }
+
+  private tryStatement(node: SyntaxNode, env: Env, frame: Frame): void {
+    const body = node.childForFieldName('body');
+    const before = env.copy();
+    if (body) this.block(body.namedChildren, env, frame);
+    const handlers: Env[] = [env.copy()];
+    for (const clause of node.namedChildren) {
+      const block = clause.namedChildren.find((c) => c.type === 'block');
+      if (!block) continue;
+      if (clause.type === 'except_clause' || clause.type === 'except_group_clause') {
+        const handler = before.copy();
+        this.block(block.namedChildren, handler, { ...frame, conditional: true });
+        handlers.push(handler);
+      }
+    }
+    env.assignUnion(handlers);
+    for (const clause of node.namedChildren) {
+      const block = clause.namedChildren.find((c) => c.type === 'block');
+      if (block && clause.type === 'else_clause') this.block(block.namedChildren, env, frame);
+      if (block && clause.type === 'finally_clause') this.block(block.namedChildren, env, frame);
+    }
+  }
+
+  private loop(node: SyntaxNode, env: Env, frame: Frame): void {
+    const body = node.childForFieldName('body');
+    if (!body) return;
+    const loopFrame = { ...frame, inLoop: true };
+    if (node.type === 'for_statement') {
+      const target = node.childForFieldName('left');
+      const iterable = node.childForFieldName('right');
+      const items = iterable ? this.expression(iterable, env, frame, node) : UNKNOWN;
+      // Iterating over a known list of layers runs the body once per layer, in order.
+      const unrollable = items.kind === 'list' && items.items.length <= MAX_UNROLL && items.items.some((i) => i.kind === 'layer' || i.kind === 'model');
+      if (target?.type === 'identifier' && items.kind === 'list' && unrollable) {
+        items.items.forEach((item, index) => {
+          env.vars.set(target.text, item);
+          this.block(body.namedChildren, env, { ...loopFrame, key: `${frame.key}#${node.id}.${index}` });
+        });
+        return;
+      }
+      if (target) this.bindTarget(target, UNKNOWN, env);
+    }
+    // A loop body is assumed to run at least once; its second pass connects the body's end to its start.
+    this.block(body.namedChildren, env, loopFrame);
+    this.block(body.namedChildren, env, loopFrame);
+  }
+
+  private functionDefinition(node: SyntaxNode, env: Env): void {
+    const name = node.childForFieldName('name');
+    if (name) env.vars.set(name.text, { kind: 'function', definition: node, scope: env });
+    // Each function is also a graph of its own, with its parameters as unknown inputs.
+    const owner: GraphOwner = { kind: 'function', name: name?.text ?? '<function>', anchor: node };
+    this.inContext(() => this.runFunction(node, new Env(new Map(), new Map(), env), [], [], this.frame(owner, 'functional')));
+  }
+
+  private classDefinition(node: SyntaxNode, env: Env): void {
+    const name = node.childForFieldName('name')?.text ?? '<class>';
+    const superclasses = node.childForFieldName('superclasses');
+    const isKeras = (superclasses?.namedChildren ?? []).some((base) => {
+      const symbol = resolveKeras(base, this.imports);
+      return symbol?.kind === 'model' || symbol?.kind === 'base-layer' || this.kerasClasses.has(base.text);
+    });
+    const body = node.childForFieldName('body');
+    if (!body) return;
+    const methods = new Map<string, SyntaxNode>();
+    for (const statement of body.namedChildren) {
+      const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+      const methodName = definition?.type === 'function_definition' ? definition.childForFieldName('name')?.text : undefined;
+      if (definition && methodName) methods.set(methodName, definition);
+    }
+    if (!isKeras) {
+      for (const method of methods.values()) this.functionDefinition(method, env);
+      return;
+    }
+    this.kerasClasses.add(name);
+    const owner: GraphOwner = { kind: 'subclass', name, anchor: node };
+    // Layers are made in __init__ (or build) and wired in call(): evaluate them in that order in one scope.
+    this.inContext(() => {
+      const classEnv = new Env(new Map(), new Map(), env);
+      const frame = this.frame(owner, 'subclass');
+      for (const methodName of ['__init__', 'build']) {
+        const method = methods.get(methodName);
+        if (method) this.runFunction(method, classEnv, [], [], frame);
+      }
+      const call = methods.get('call');
+      if (call) {
+        const returned = this.runFunction(call, classEnv, [], [], frame);
+        if (returned.kind === 'tensor') this.context.declaredOutputs.push({ owner, outputs: returned.producers });
+      }
+    });
+    for (const [methodName, method] of methods) {
+      if (!['__init__', 'build', 'call'].includes(methodName)) this.functionDefinition(method, env);
+    }
+  }
+
+  /** Evaluates a function body in `env` with its parameters bound; returns the union of what it returns. */
+  private runFunction(definition: SyntaxNode, env: Env, positional: readonly Value[], keywords: ReadonlyArray<[string, Value]>, frame: Frame): Value {
+    const parameters = definition.childForFieldName('parameters')?.namedChildren ?? [];
+    let next = 0;
+    parameters.forEach((parameter, index) => {
+      const name = parameter.type === 'identifier' ? parameter : (parameter.childForFieldName('name') ?? parameter.namedChild(0));
+      if (!name || name.type !== 'identifier') return;
+      if (index === 0 && isMethod(definition) && (name.text === 'self' || name.text === 'cls')) return;
+      const value = keywords.find(([k]) => k === name.text)?.[1] ?? positional[next++];
+      env.vars.set(name.text, value ?? this.defaultValue(parameter, env, frame));
+    });
+    const body = definition.childForFieldName('body');
+    const inner: Frame = { ...frame, returns: [] };
+    if (body) this.block(body.namedChildren, env, inner);
+    const returns = inner.returns ?? [];
+    return returns.length === 0 ? UNKNOWN : unionValues(returns);
+  }
+
+  private defaultValue(parameter: SyntaxNode, env: Env, frame: Frame): Value {
+    const value = parameter.childForFieldName('value');
+    if (!value) return FRESH_TENSOR;
+    const evaluated = this.expression(value, env, frame, parameter);
+    return evaluated.kind === 'unknown' ? FRESH_TENSOR : evaluated;
+  }
+
+  // ---- expressions --------------------------------------------------------------------------------
+
+  private expression(node: SyntaxNode, env: Env, frame: Frame, statement: SyntaxNode): Value {
+    switch (node.type) {
+      case 'assignment':
+        return this.assignment(node, env, frame, statement);
+      case 'augmented_assignment': {
+        const right = node.childForFieldName('right');
+        if (right) this.expression(right, env, frame, statement);
+        const left = node.childForFieldName('left');
+        if (left) this.bindTarget(left, FRESH_TENSOR, env);
+        return UNKNOWN;
+      }
+      case 'call':
+        return this.call(node, env, frame, statement);
+      case 'identifier':
+        return env.lookup(node.text) ?? this.moduleEnv.lookup(node.text) ?? UNKNOWN;
+      case 'attribute':
+        return env.lookup(node.text.replace(/\s+/g, '')) ?? UNKNOWN;
+      case 'parenthesized_expression': {
+        const inner = node.namedChild(0);
+        return inner ? this.expression(inner, env, frame, statement) : UNKNOWN;
+      }
+      case 'list':
+      case 'tuple':
+      case 'expression_list':
+        return { kind: 'list', items: code(node.namedChildren).map((item) => this.expression(item, env, frame, statement)) };
+      case 'conditional_expression': {
+        const [whenTrue, , whenFalse] = node.namedChildren;
+        const conditionalFrame = { ...frame, conditional: true };
+        const values = [whenTrue, whenFalse].filter(Boolean).map((e) => this.expression(e, env, conditionalFrame, statement));
+        return unionValues(values);
+      }
+      case 'binary_operator':
+      case 'boolean_operator':
+      case 'unary_operator':
+      case 'subscript':
+      case 'keyword_argument':
+      case 'argument_list':
+        // Layers built inside operands still exist; the result is a tensor no layer directly produced.
+        for (const child of node.namedChildren) this.expression(child, env, frame, statement);
+        return node.type === 'keyword_argument' || node.type === 'argument_list' ? UNKNOWN : FRESH_TENSOR;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private assignment(node: SyntaxNode, env: Env, frame: Frame, statement: SyntaxNode): Value {
+    const right = node.childForFieldName('right');
+    const left = node.childForFieldName('left');
+    const value = right ? this.expression(right, env, frame, statement) : UNKNOWN;
+    if (left) {
+      this.bindTarget(left, value, env);
+      if (left.type === 'attribute' && left.childForFieldName('attribute')?.text === 'trainable' && right) {
+        const model = this.modelReachedFrom(left.childForFieldName('object'), env);
+        if (model) this.events.push({ kind: 'trainable', model, node, value: right, literal: literalOf(right) });
+      }
+    }
+    return value;
+  }
+
+  private bindTarget(target: SyntaxNode, value: Value, env: Env): void {
+    if (target.type === 'identifier') {
+      env.vars.set(target.text, value);
+      if (value.kind === 'model' && value.model.name === '') value.model.name = target.text;
+    } else if (target.type === 'attribute') {
+      env.vars.set(target.text.replace(/\s+/g, ''), value);
+    } else if (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'list_pattern') {
+      const items = value.kind === 'list' ? value.items : [];
+      target.namedChildren.forEach((t, i) => this.bindTarget(t, items[i] ?? UNKNOWN, env));
+    }
+  }
+
+  /** A model that `expr` is, or is an attribute of (`base`, `model.layers[0]`). */
+  private modelReachedFrom(expr: SyntaxNode | null, env: Env): ModelObject | undefined {
+    let node = expr;
+    while (node && (node.type === 'attribute' || node.type === 'subscript')) {
+      const whole = env.lookup(node.text.replace(/\s+/g, ''));
+      if (whole?.kind === 'model') return whole.model;
+      node = node.type === 'attribute' ? node.childForFieldName('object') : node.childForFieldName('value');
+    }
+    if (!node) return undefined;
+    const value = node.type === 'identifier' ? env.lookup(node.text) ?? this.moduleEnv.lookup(node.text) : undefined;
+    return value?.kind === 'model' ? value.model : undefined;
+  }
+
+  private call(node: SyntaxNode, env: Env, frame: Frame, statement: SyntaxNode): Value {
+    const fn = node.childForFieldName('function');
+    const argList = node.childForFieldName('arguments');
+    if (!fn) return UNKNOWN;
+    const args = argList?.type === 'argument_list' ? parseArguments(argList) : [];
+
+    // receiver.method(...): Sequential.add, compile/fit, and calls on unknown objects.
+    if (fn.type === 'attribute') {
+      const method = fn.childForFieldName('attribute')?.text ?? '';
+      const receiverNode = fn.childForFieldName('object');
+      const symbol = resolveKeras(fn, this.imports);
+      if (!symbol && receiverNode) {
+        const receiver = this.expression(receiverNode, env, frame, statement);
+        if (method === 'add' && args.length >= 1 && !args[0].keyword) {
+          const sequential = this.sequentialFor(receiver, receiverNode, env, node, frame);
+          if (sequential) return this.add(sequential, args[0].value, env, frame, statement);
+        }
+        if (receiver.kind === 'model') {
+          for (const arg of args) this.expression(arg.value, env, frame, statement);
+          this.events.push({ kind: 'method', model: receiver.model, method, node, args });
+          return UNKNOWN;
+        }
+        if (receiver.kind === 'list') return UNKNOWN;
+      }
+    }
+
+    const callee = this.callee(fn, env, frame, statement);
+    switch (callee.kind) {
+      case 'keras':
+        if (callee.symbol.kind === 'merge-function') {
+          return this.applyMergeFunction(callee.symbol.spec, callee.classRef, node, args, env, frame, statement);
+        }
+        return this.construct(callee, node, args, env, frame, statement);
+      case 'layer':
+        return this.apply(callee.layer, node, args, env, frame, statement);
+      case 'model': {
+        for (const arg of args) this.expression(arg.value, env, frame, statement);
+        this.events.push({ kind: 'call', model: callee.model, node, args });
+        const ends = callee.sequential ? env.sequentialEnds.get(callee.sequential) : undefined;
+        return { kind: 'tensor', producers: ends ?? NO_PRODUCERS };
+      }
+      case 'function':
+        return this.inline(callee.definition, callee.scope, node, args, env, frame, statement);
+      default:
+        for (const arg of args) this.expression(arg.value, env, frame, statement);
+        return UNKNOWN;
+    }
+  }
+
+  /** What is being called: a Keras class (constructed here), or a value the scope holds. */
+  private callee(fn: SyntaxNode, env: Env, frame: Frame, statement: SyntaxNode): Value | KerasCallee {
+    if (fn.type === 'identifier' || fn.type === 'attribute') {
+      const bound = env.lookup(fn.text.replace(/\s+/g, '')) ?? (fn.type === 'identifier' ? this.moduleEnv.lookup(fn.text) : undefined);
+      if (bound) return bound;
+      const symbol = resolveKeras(fn, this.imports);
+      if (symbol) return { kind: 'keras', symbol, classRef: fn } as KerasCallee;
+      return UNKNOWN;
+    }
+    return this.expression(fn, env, frame, statement);
+  }
+
+  private apply(layer: LayerObject, call: SyntaxNode, args: readonly Argument[], env: Env, frame: Frame, statement: SyntaxNode): Value {
+    const inputArg = args.find((a) => a.keyword === 'inputs') ?? args.find((a) => a.position === 0);
+    const input = inputArg ? this.expression(inputArg.value, env, frame, statement) : UNKNOWN;
+    for (const arg of args) if (arg !== inputArg) this.expression(arg.value, env, frame, statement);
+    const node = this.makeNode(layer, call, args.filter((a) => a !== inputArg), statement, frame, frame.style === 'subclass' ? 'subclass' : 'functional');
+    for (const producer of producersOf(input)) this.context.edge(producer, node);
+    return { kind: 'tensor', producers: new Set([node]) };
+  }
+
+  private applyMergeFunction(
+    spec: LayerSpec,
+    classRef: SyntaxNode,
+    call: SyntaxNode,
+    args: readonly Argument[],
+    env: Env,
+    frame: Frame,
+    statement: SyntaxNode,
+  ): Value {
+    const inputArg = args.find((a) => a.keyword === 'inputs') ?? args.find((a) => a.position === 0);
+    const input = inputArg ? this.expression(inputArg.value, env, frame, statement) : UNKNOWN;
+    const layer: LayerObject = { spec, classRef, ctor: call, args: args.filter((a) => a !== inputArg) };
+    const node = this.makeNode(layer, call, [], statement, frame, frame.style === 'subclass' ? 'subclass' : 'functional');
+    for (const producer of producersOf(input)) this.context.edge(producer, node);
+    return { kind: 'tensor', producers: new Set([node]) };
+  }
+
+  private makeNode(
+    layer: LayerObject,
+    application: SyntaxNode,
+    callArgs: readonly Argument[],
+    statement: SyntaxNode,
+    frame: Frame,
+    style: ConstructionStyle,
+  ): LayerNode {
+    return this.context.node(
+      `${application.id}@${frame.key}`,
+      (id) => ({
+        id,
+        spec: layer.spec,
+        classRef: layer.classRef,
+        ctor: layer.ctor,
+        args: layer.args,
+        application,
+        callArgs,
+        statement,
+        style,
+        conditional: frame.conditional,
+        inLoop: frame.inLoop,
+      }),
+      frame.owner,
+    );
+  }
+
+  private inline(
+    definition: SyntaxNode,
+    scope: Env,
+    call: SyntaxNode,
+    args: readonly Argument[],
+    env: Env,
+    frame: Frame,
+    statement: SyntaxNode,
+  ): Value {
+    const positional: Value[] = [];
+    const keywords: Array<[string, Value]> = [];
+    for (const arg of args) {
+      const value = this.expression(arg.value, env, frame, statement);
+      if (arg.keyword) keywords.push([arg.keyword, value]);
+      else positional.push(value);
+    }
+    if (frame.depth >= MAX_INLINE_DEPTH || frame.active.has(definition.id)) return UNKNOWN;
+    const callFrame: Frame = {
+      ...frame,
+      key: `${frame.key}/${call.id}`,
+      depth: frame.depth + 1,
+      active: new Set([...frame.active, definition.id]),
+    };
+    // The helper sees the caller's Sequential end points, so `add` calls in a helper continue the caller's model.
+    const local = new Env(new Map(), env.sequentialEnds, scope);
+    return this.runFunction(definition, local, positional, keywords, callFrame);
+  }
+
+  // ---- Keras constructors ---------------------------------------------------------------------------
+
+  private construct(callee: KerasCallee, call: SyntaxNode, args: readonly Argument[], env: Env, frame: Frame, statement: SyntaxNode): Value {
+    const { symbol, classRef } = callee;
+    switch (symbol.kind) {
+      case 'layer':
+        for (const arg of args) this.expression(arg.value, env, frame, statement);
+        return { kind: 'layer', layer: { spec: symbol.spec, classRef, ctor: call, args } };
+      case 'input':
+        return FRESH_TENSOR;
+      case 'sequential':
+        return this.sequential(call, args, env, frame, statement);
+      case 'model':
+      case 'application': {
+        const model = this.newModel(symbol.kind === 'model' ? 'functional' : 'application', call);
+        const outputsArg = args.find((a) => a.keyword === 'outputs') ?? args.find((a) => a.position === 1);
+        for (const arg of args) {
+          const value = this.expression(arg.value, env, frame, statement);
+          if (arg === outputsArg && symbol.kind === 'model') {
+            const owner: GraphOwner = { kind: 'functional', name: assignedName(call) ?? 'model', anchor: call };
+            this.context.declaredOutputs.push({ owner, outputs: new Set(producersOf(value)) });
+          }
+        }
+        return { kind: 'model', model };
+      }
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private newModel(origin: ModelOrigin, creation: SyntaxNode): ModelObject {
+    const model: ModelObject = { id: this.modelCounter++, origin, name: assignedName(creation) ?? '', creation };
+    this.models.push(model);
+    return model;
+  }
+
+  private sequential(call: SyntaxNode, args: readonly Argument[], env: Env, frame: Frame, statement: SyntaxNode): Value {
+    const model = this.newModel('sequential', call);
+    const state: SequentialState = {
+      model,
+      owner: { kind: 'sequential', name: model.name || 'Sequential', anchor: call },
+    };
+    env.sequentialEnds.set(state, NO_PRODUCERS);
+    const layersArg = args.find((a) => a.keyword === 'layers') ?? args.find((a) => a.position === 0);
+    for (const arg of args) {
+      if (arg === layersArg && (arg.value.type === 'list' || arg.value.type === 'tuple')) {
+        for (const element of code(arg.value.namedChildren)) this.add(state, element, env, { ...frame, owner: state.owner }, statement, 'list');
+      } else {
+        this.expression(arg.value, env, frame, statement);
+      }
+    }
+    return { kind: 'model', model, sequential: state };
+  }
+
+  /** The Sequential model that `receiver.add(...)` extends. An unknown receiver (a helper's `model` parameter)
+   *  that is given layers is taken to be a Sequential model. */
+  private sequentialFor(receiver: Value, receiverNode: SyntaxNode, env: Env, call: SyntaxNode, frame: Frame): SequentialState | undefined {
+    if (receiver.kind === 'model') return receiver.sequential;
+    if (receiver.kind !== 'unknown' && !(receiver.kind === 'tensor' && receiver.producers.size === 0)) return undefined;
+    if (receiverNode.type !== 'identifier' && receiverNode.type !== 'attribute') return undefined;
+    const model = this.newModel('sequential', call);
+    model.name = receiverNode.text;
+    // Inside a helper the model comes from the caller; the helper's own graph keeps the helper's name.
+    const owner: GraphOwner = frame.owner.kind === 'function' ? frame.owner : { kind: 'sequential', name: receiverNode.text, anchor: receiverNode };
+    const state: SequentialState = { model, owner };
+    env.sequentialEnds.set(state, NO_PRODUCERS);
+    this.bindTarget(receiverNode, { kind: 'model', model, sequential: state }, env);
+    return state;
+  }
+
+  private add(state: SequentialState, expr: SyntaxNode, env: Env, frame: Frame, statement: SyntaxNode, style: ConstructionStyle = 'add'): Value {
+    const value = this.expression(expr, env, frame, statement);
+    const owned: Frame = { ...frame, owner: state.owner };
+    if (value.kind === 'layer') {
+      const node = this.makeNode(value.layer, expr, [], statement, owned, style);
+      for (const producer of env.sequentialEnds.get(state) ?? NO_PRODUCERS) this.context.edge(producer, node);
+      env.sequentialEnds.set(state, new Set([node]));
+    } else if (value.kind === 'model' && value.sequential) {
+      // A Sequential nested in a Sequential: its layers run in between, so the chain continues from its end.
+      env.sequentialEnds.set(state, env.sequentialEnds.get(value.sequential) ?? NO_PRODUCERS);
+    } else {
+      // Something unknown stands between: the next layer does not directly follow the previous one.
+      env.sequentialEnds.set(state, NO_PRODUCERS);
+    }
+    return UNKNOWN;
+  }
+}
+
+interface KerasCallee {
+  kind: 'keras';
+  symbol: NonNullable<ReturnType<typeof resolveKeras>>;
+  classRef: SyntaxNode;
+}
+
+/** Children that are code: comments inside lists and argument lists are not elements. */
+function code(nodes: readonly SyntaxNode[]): SyntaxNode[] {
+  return nodes.filter((n) => n.type !== 'comment');
+}
+
+function producersOf(value: Value): LayerNode[] {
+  if (value.kind === 'tensor') return [...value.producers];
+  if (value.kind === 'list') return value.items.flatMap(producersOf);
+  return [];
+}
+
+function isMethod(definition: SyntaxNode): boolean {
+  return definition.parent?.parent?.type === 'class_definition' || definition.parent?.parent?.parent?.type === 'class_definition';
+}
+
+function assignedName(call: SyntaxNode): string | undefined {
+  const parent = call.parent;
+  if (parent?.type === 'assignment' && parent.childForFieldName('right')?.id === call.id) {
+    const left = parent.childForFieldName('left');
+    if (left?.type === 'identifier' || left?.type === 'attribute') return left.text;
+  }
+  return undefined;
+}
+
+export function literalOf(node: SyntaxNode): Literal | undefined {
+  switch (node.type) {
+    case 'integer':
+    case 'float': {
+      const value = Number(node.text.replace(/_/g, ''));
+      return Number.isNaN(value) ? undefined : value;
+    }
+    case 'true':
+      return true;
+    case 'false':
+      return false;
+    case 'none':
+      return null;
+    case 'string': {
+      if (node.namedChildren.some((c) => c.type === 'interpolation')) return undefined;
+      const content = node.namedChildren.filter((c) => c.type === 'string_content').map((c) => c.text).join('');
+      return content;
+    }
+    case 'unary_operator': {
+      const operand = node.childForFieldName('argument');
+      const operator = node.child(0)?.text;
+      const value = operand ? literalOf(operand) : undefined;
+      if (typeof value !== 'number') return undefined;
+      return operator === '-' ? -value : operator === '+' ? value : undefined;
+    }
+    case 'parenthesized_expression': {
+      const inner = node.namedChild(0);
+      return inner ? literalOf(inner) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function parseArguments(list: SyntaxNode): Argument[] {
+  const result: Argument[] = [];
+  let position = 0;
+  for (const child of list.namedChildren) {
+    if (child.type === 'comment') continue;
+    if (child.type === 'keyword_argument') {
+      const name = child.childForFieldName('name');
+      const value = child.childForFieldName('value');
+      if (name && value) result.push({ keyword: name.text, node: child, value, literal: literalOf(value) });
+    } else if (child.type === 'list_splat' || child.type === 'dictionary_splat') {
+      position = Number.POSITIVE_INFINITY; // positions after *args are unknown
+    } else {
+      result.push({ position: position++, node: child, value: child, literal: literalOf(child) });
+    }
+  }
+  return result;
+}

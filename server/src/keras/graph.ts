@@ -1,0 +1,118 @@
+// The model graph: what every rule reads. A node is one application of one Keras layer; an edge says that
+// the output of one node is the input of another. Rules never look at how the model was written.
+import type { SyntaxNode } from '../parse/tree';
+import { paramSpec, type LayerSpec } from './catalog';
+
+export type Literal = number | string | boolean | null;
+
+export interface Argument {
+  /** Keyword name, or undefined for a positional argument. */
+  readonly keyword?: string;
+  /** Position among the positional arguments. */
+  readonly position?: number;
+  /** The whole argument (`momentum=0.1`, or the bare expression for a positional one). */
+  readonly node: SyntaxNode;
+  /** The value expression. */
+  readonly value: SyntaxNode;
+  /** The value when it is a literal (numbers, strings, True/False/None, negated numbers). */
+  readonly literal?: Literal;
+}
+
+export type ConstructionStyle = 'list' | 'add' | 'functional' | 'subclass';
+
+export interface LayerNode {
+  readonly id: number;
+  readonly spec: LayerSpec;
+  /** The expression naming the class (`layers.Dropout`, `DO`, `tf.keras.layers.Dropout`). */
+  readonly classRef: SyntaxNode;
+  /** The constructor call. In subclasses and for layers bound to a name first, it stands apart from the application. */
+  readonly ctor: SyntaxNode;
+  readonly args: readonly Argument[];
+  /** The expression that puts the layer at its place in the model: the list element, the `add` argument, the
+   *  functional call `Dropout(0.3)(x)` / `drop(x)`, or `self.drop(x)` in `call()`. */
+  readonly application: SyntaxNode;
+  /** Arguments of the application call other than the input tensor (`training=...`). */
+  readonly callArgs: readonly Argument[];
+  /** The statement that holds the application. */
+  readonly statement: SyntaxNode;
+  readonly style: ConstructionStyle;
+  /** Under `if`/`try`: the layer may or may not be there. */
+  readonly conditional: boolean;
+  /** Inside a `for`/`while` body. */
+  readonly inLoop: boolean;
+}
+
+/** The argument for a parameter, written as keyword or positionally. */
+export function argument(node: Pick<LayerNode, 'args' | 'spec'>, name: string): Argument | undefined {
+  const byKeyword = node.args.find((a) => a.keyword === name);
+  if (byKeyword) return byKeyword;
+  const index = node.spec.params.findIndex((p) => p.name === name);
+  if (index < 0) return undefined;
+  return node.args.find((a) => a.position === index);
+}
+
+/** The literal value of a parameter: as written, else the catalog default when it is a literal. */
+export function literalArgument(node: Pick<LayerNode, 'args' | 'spec'>, name: string): Literal | undefined {
+  const written = argument(node, name);
+  if (written) return written.literal;
+  const fallback = paramSpec(node.spec, name)?.default;
+  return fallback === undefined ? undefined : parsePythonLiteral(fallback);
+}
+
+/** A Python literal written as source text (catalog defaults). */
+export function parsePythonLiteral(text: string): Literal | undefined {
+  const trimmed = text.trim();
+  if (trimmed === 'None') return null;
+  if (trimmed === 'True') return true;
+  if (trimmed === 'False') return false;
+  if (/^-?\d+(\.\d*)?([eE][-+]?\d+)?$/.test(trimmed)) return Number(trimmed);
+  const quoted = /^(['"])(.*)\1$/.exec(trimmed);
+  return quoted ? quoted[2] : undefined;
+}
+
+/** The node to underline for a layer: the constructor when it is written at the layer's place, else the application. */
+export function reportNode(node: LayerNode): SyntaxNode {
+  const app = node.application;
+  return node.ctor.startIndex >= app.startIndex && node.ctor.endIndex <= app.endIndex ? node.ctor : app;
+}
+
+export type GraphKind = 'sequential' | 'functional' | 'subclass' | 'function';
+
+export interface GraphOwner {
+  readonly kind: GraphKind;
+  /** The variable, class or function name. */
+  readonly name: string;
+  /** Where the model is defined: the `Sequential(...)` call, the class or the function. */
+  readonly anchor: SyntaxNode;
+}
+
+export class ModelGraph {
+  private readonly succ = new Map<LayerNode, LayerNode[]>();
+  private readonly pred = new Map<LayerNode, LayerNode[]>();
+
+  constructor(
+    readonly owner: GraphOwner,
+    /** In the order the model applies them. */
+    readonly nodes: readonly LayerNode[],
+    readonly edges: ReadonlyArray<readonly [LayerNode, LayerNode]>,
+    /** The layers whose output is the model's output, when the code says so (Sequential end, `Model(outputs=…)`, `call()` return). */
+    readonly outputs: readonly LayerNode[] | undefined,
+  ) {
+    for (const node of nodes) {
+      this.succ.set(node, []);
+      this.pred.set(node, []);
+    }
+    for (const [from, to] of edges) {
+      this.succ.get(from)!.push(to);
+      this.pred.get(to)!.push(from);
+    }
+  }
+
+  successors(node: LayerNode): readonly LayerNode[] {
+    return this.succ.get(node) ?? [];
+  }
+
+  predecessors(node: LayerNode): readonly LayerNode[] {
+    return this.pred.get(node) ?? [];
+  }
+}

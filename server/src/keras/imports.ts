@@ -1,0 +1,198 @@
+// Import and alias resolution: which local names denote which Keras symbols.
+//
+// `import tensorflow as tf`, `from tensorflow.keras import layers as L`, `from keras.layers import Dropout as DO`,
+// star imports and the legacy `tensorflow.python.keras` path all end up as a qualified name, which is then
+// normalized to the `keras.` namespace and looked up in the layer catalog.
+import type { SyntaxNode } from '../parse/tree';
+import { layerByFunctionalName, layerByName, type LayerSpec } from './catalog';
+
+export interface ImportTable {
+  /** Local name → fully qualified dotted name it was imported as. */
+  readonly bindings: ReadonlyMap<string, string>;
+  /** Modules imported with `from M import *`. */
+  readonly starModules: readonly string[];
+  /** Names the module defines itself (classes, functions, assignments): they shadow star imports and bare names. */
+  readonly localNames: ReadonlySet<string>;
+  /** A file without any import (a pasted snippet) resolves bare Keras names by convention. */
+  readonly hasImports: boolean;
+}
+
+export type KerasSymbol =
+  | { kind: 'layer'; spec: LayerSpec }
+  /** A lower-case merge function such as `layers.concatenate`. */
+  | { kind: 'merge-function'; spec: LayerSpec }
+  | { kind: 'input' }
+  | { kind: 'sequential' }
+  | { kind: 'model' }
+  | { kind: 'base-layer' }
+  | { kind: 'application'; name: string };
+
+// Aliases conventional enough to resolve in a snippet that has no imports at all.
+const SNIPPET_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['tf', 'tensorflow'],
+  ['keras', 'keras'],
+  ['layers', 'keras.layers'],
+  ['models', 'keras.models'],
+]);
+
+export function collectImports(root: SyntaxNode): ImportTable {
+  const bindings = new Map<string, string>();
+  const starModules: string[] = [];
+  const localNames = new Set<string>();
+  let hasImports = false;
+
+  const visit = (statement: SyntaxNode, topLevel: boolean): void => {
+    switch (statement.type) {
+      case 'import_statement':
+        hasImports = true;
+        for (const child of statement.namedChildren) {
+          if (child.type === 'dotted_name') {
+            // `import tensorflow.keras` binds `tensorflow`
+            const top = child.text.split('.')[0];
+            bindings.set(top, top);
+          } else if (child.type === 'aliased_import') {
+            const name = child.childForFieldName('name');
+            const alias = child.childForFieldName('alias');
+            if (name && alias) bindings.set(alias.text, dotted(name));
+          }
+        }
+        return;
+      case 'import_from_statement': {
+        hasImports = true;
+        const moduleNode = statement.childForFieldName('module_name');
+        if (!moduleNode || moduleNode.type === 'relative_import') return;
+        const moduleName = dotted(moduleNode);
+        for (const child of statement.namedChildren) {
+          if (child === moduleNode || child.id === moduleNode.id) continue;
+          if (child.type === 'wildcard_import') starModules.push(moduleName);
+          else if (child.type === 'dotted_name') bindings.set(child.text, `${moduleName}.${dotted(child)}`);
+          else if (child.type === 'aliased_import') {
+            const name = child.childForFieldName('name');
+            const alias = child.childForFieldName('alias');
+            if (name && alias) bindings.set(alias.text, `${moduleName}.${dotted(name)}`);
+          }
+        }
+        return;
+      }
+      case 'future_import_statement':
+        return;
+      case 'class_definition':
+      case 'function_definition': {
+        if (topLevel) {
+          const name = statement.childForFieldName('name');
+          if (name) localNames.add(name.text);
+        }
+        const body = statement.childForFieldName('body');
+        if (body) for (const inner of body.namedChildren) visit(inner, false);
+        return;
+      }
+      case 'decorated_definition': {
+        const definition = statement.childForFieldName('definition');
+        if (definition) visit(definition, topLevel);
+        return;
+      }
+      case 'expression_statement': {
+        const assignment = statement.namedChild(0);
+        if (topLevel && assignment?.type === 'assignment') {
+          const left = assignment.childForFieldName('left');
+          if (left?.type === 'identifier') localNames.add(left.text);
+        }
+        return;
+      }
+      default:
+        // Compound statements (if/try/with/for) can hold imports too.
+        for (const child of statement.namedChildren) {
+          if (child.type === 'block' || child.type.endsWith('_clause')) {
+            for (const inner of child.type === 'block' ? child.namedChildren : blockOf(child)) visit(inner, topLevel);
+          }
+        }
+    }
+  };
+  for (const statement of root.namedChildren) visit(statement, true);
+  return { bindings, starModules, localNames, hasImports };
+}
+
+function blockOf(clause: SyntaxNode): SyntaxNode[] {
+  const block = clause.namedChildren.find((c) => c.type === 'block');
+  return block ? block.namedChildren : [];
+}
+
+function dotted(node: SyntaxNode): string {
+  return node.text.replace(/\s+/g, '');
+}
+
+/** The qualified name an identifier/attribute chain denotes, through the file's imports; undefined if it is not imported. */
+export function qualifiedName(expr: SyntaxNode, imports: ImportTable): string | undefined {
+  const parts: string[] = [];
+  let node: SyntaxNode | null = expr;
+  while (node && node.type === 'attribute') {
+    const attribute = node.childForFieldName('attribute');
+    if (!attribute) return undefined;
+    parts.unshift(attribute.text);
+    node = node.childForFieldName('object');
+  }
+  if (!node || node.type !== 'identifier') return undefined;
+  const head = node.text;
+  const bound = imports.bindings.get(head);
+  if (bound !== undefined) return [bound, ...parts].join('.');
+  if (imports.localNames.has(head)) return undefined;
+  if (parts.length === 0) {
+    for (const module of imports.starModules) {
+      if (kerasSymbolOf(`${module}.${head}`)) return `${module}.${head}`;
+    }
+  }
+  if (!imports.hasImports) {
+    const alias = SNIPPET_ALIASES.get(head);
+    if (alias) return [alias, ...parts].join('.');
+    if (parts.length === 0) return `keras.layers.${head}`;
+  }
+  return undefined;
+}
+
+/** `tensorflow.keras.x`, `tensorflow.python.keras.x`, `tf_keras.x`, `keras.src.x` → `keras.x`. */
+function normalizeKeras(qualified: string): string[] | undefined {
+  const parts = qualified.split('.');
+  let start: number;
+  if (parts[0] === 'keras' || parts[0] === 'tf_keras') start = 1;
+  else if (parts[0] === 'tensorflow' && parts[1] === 'keras') start = 2;
+  else if (parts[0] === 'tensorflow' && parts[1] === 'python' && parts[2] === 'keras') start = 3;
+  else return undefined;
+  if (parts[start] === 'src') start++;
+  return parts.slice(start);
+}
+
+/** The Keras symbol a qualified name denotes, if it is one layerlint knows. */
+export function kerasSymbolOf(qualified: string): KerasSymbol | undefined {
+  const path = normalizeKeras(qualified);
+  if (!path || path.length === 0) return undefined;
+  const last = path[path.length - 1];
+  if (path.length === 1) {
+    if (last === 'Sequential') return { kind: 'sequential' };
+    if (last === 'Model') return { kind: 'model' };
+    if (last === 'Input') return { kind: 'input' };
+    return undefined;
+  }
+  switch (path[0]) {
+    case 'models':
+      if (last === 'Sequential') return { kind: 'sequential' };
+      if (last === 'Model') return { kind: 'model' };
+      return undefined;
+    case 'applications':
+      return /^[A-Z]/.test(last) ? { kind: 'application', name: last } : undefined;
+    case 'layers': {
+      if (last === 'Layer') return { kind: 'base-layer' };
+      if (last === 'Input') return { kind: 'input' };
+      const spec = layerByName(last);
+      if (spec) return spec.family === 'input' ? { kind: 'input' } : { kind: 'layer', spec };
+      const merge = layerByFunctionalName(last);
+      return merge ? { kind: 'merge-function', spec: merge } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function resolveKeras(expr: SyntaxNode, imports: ImportTable): KerasSymbol | undefined {
+  const qualified = qualifiedName(expr, imports);
+  return qualified === undefined ? undefined : kerasSymbolOf(qualified);
+}

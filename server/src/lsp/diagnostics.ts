@@ -1,0 +1,32 @@
+// Findings as LSP diagnostics.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Severity, Span } from '../rules/types';
+
+export const RULE_DOCS_BASE = 'https://github.com/layerlint/layerlint/blob/main/docs/rules/';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function rangeOf(document: TextDocument, span: Span) {
+  return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+}
+
+export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+  return {
+    range: rangeOf(document, finding.span),
+    severity: SEVERITY[finding.severity],
+    code: finding.code,
+    codeDescription: { href: `${RULE_DOCS_BASE}${finding.code}.md` },
+    source: 'layerlint',
+    message: finding.message,
+    relatedInformation: finding.related.map((r) => ({
+      location: { uri: document.uri, range: rangeOf(document, r.span) },
+      message: r.message,
+    })),
+  };
+}

@@ -1,0 +1,69 @@
+// The part of a tree-sitter syntax tree that layerlint uses. Both the native binding and web-tree-sitter
+// satisfy it, so nothing past this folder knows which parser produced a tree.
+// Indices and columns are UTF-16 code units in both bindings, the same unit as JavaScript strings and LSP.
+
+export interface Point {
+  row: number;
+  column: number;
+}
+
+export interface SyntaxNode {
+  readonly id: number;
+  readonly type: string;
+  readonly text: string;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly startPosition: Point;
+  readonly endPosition: Point;
+  readonly parent: SyntaxNode | null;
+  readonly children: SyntaxNode[];
+  readonly namedChildren: SyntaxNode[];
+  readonly childCount: number;
+  readonly namedChildCount: number;
+  readonly isNamed: boolean;
+  readonly isMissing: boolean;
+  readonly hasError: boolean;
+  readonly nextSibling: SyntaxNode | null;
+  readonly previousSibling: SyntaxNode | null;
+  readonly nextNamedSibling: SyntaxNode | null;
+  readonly previousNamedSibling: SyntaxNode | null;
+  child(index: number): SyntaxNode | null;
+  namedChild(index: number): SyntaxNode | null;
+  childForFieldName(field: string): SyntaxNode | null;
+  descendantForIndex(start: number, end?: number): SyntaxNode;
+}
+
+export interface TreeEdit {
+  startIndex: number;
+  oldEndIndex: number;
+  newEndIndex: number;
+  startPosition: Point;
+  oldEndPosition: Point;
+  newEndPosition: Point;
+}
+
+export interface SyntaxTree {
+  readonly rootNode: SyntaxNode;
+  edit(edit: TreeEdit): void;
+}
+
+export type ParserKind = 'native' | 'wasm';
+
+export interface PythonParser {
+  readonly kind: ParserKind;
+  /** Parses `text`; with `oldTree` (already `edit`ed to match), only the changed regions are re-parsed. */
+  parse(text: string, oldTree?: SyntaxTree): SyntaxTree;
+}
+
+/** The position reached after writing `text` starting at `start`. */
+export function advancePoint(start: Point, text: string): Point {
+  let row = start.row;
+  let column = start.column;
+  let lineStart = -1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i;
+  }
+  column = lineStart === -1 ? column + text.length : text.length - lineStart - 1;
+  return { row, column };
+}

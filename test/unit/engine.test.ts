@@ -1,0 +1,335 @@
+// The engine: each construction style turns into the exact graph expected, and the negative cases stay apart.
+import assert from 'node:assert/strict';
+import { describe as suite, test } from 'node:test';
+import { graphsOf } from '../helpers/engine';
+
+const TF = 'import tensorflow as tf\nfrom tensorflow.keras import layers\n';
+
+suite('Sequential lists', () => {
+  test('list literal with comments, in order', async () => {
+    assert.deepEqual(
+      await graphsOf(`
+        ${TF}
+        model = tf.keras.Sequential([
+            layers.Dense(64, activation="relu"),
+            layers.Dropout(0.3),  # regularize
+            layers.BatchNormalization(),
+            layers.Dense(10),
+        ])
+      `),
+      [
+        {
+          owner: 'sequential model',
+          nodes: ['Dense@5', 'Dropout@6', 'BatchNormalization@7', 'Dense@8'],
+          edges: ['Dense@5>Dropout@6', 'Dropout@6>BatchNormalization@7', 'BatchNormalization@7>Dense@8'],
+          outputs: ['Dense@8'],
+        },
+      ],
+    );
+  });
+
+  test('layers= keyword, keras.models.Sequential, aliases and layer objects bound first', async () => {
+    assert.deepEqual(
+      await graphsOf(`
+        from keras.models import Sequential
+        from keras.layers import Dropout as DO, BatchNormalization
+        drop = DO(0.5)
+        net = Sequential(layers=[drop, BatchNormalization()], name="net")
+      `),
+      [
+        {
+          owner: 'sequential net',
+          nodes: ['Dropout@4', 'BatchNormalization@4'],
+          edges: ['Dropout@4>BatchNormalization@4'],
+          outputs: ['BatchNormalization@4'],
+        },
+      ],
+    );
+  });
+
+  test('two Sequential lists are two graphs', async () => {
+    const graphs = await graphsOf(`
+      ${TF}
+      a = tf.keras.Sequential([layers.Dropout(0.2)])
+      b = tf.keras.Sequential([layers.BatchNormalization()])
+    `);
+    assert.deepEqual(
+      graphs.map((g) => [g.owner, g.nodes, g.edges]),
+      [
+        ['sequential a', ['Dropout@4'], []],
+        ['sequential b', ['BatchNormalization@5'], []],
+      ],
+    );
+  });
+
+  test('an unknown element breaks the chain', async () => {
+    const [graph, second] = await graphsOf(`
+      ${TF}
+      m = tf.keras.Sequential([layers.Dropout(0.2), make_block(), layers.BatchNormalization()])
+    `);
+    assert.deepEqual([graph.nodes, graph.edges, second.nodes], [['Dropout@4'], [], ['BatchNormalization@4']]);
+  });
+});
+
+suite('add chains', () => {
+  test('interleaved receivers are two models', async () => {
+    assert.deepEqual(
+      (
+        await graphsOf(`
+          ${TF}
+          gen = tf.keras.models.Sequential()
+          disc = tf.keras.models.Sequential()
+          gen.add(layers.Dense(8))
+          disc.add(layers.Dropout(0.2))
+          gen.add(layers.BatchNormalization())
+          disc.add(layers.Dense(1))
+        `)
+      ).map((g) => [g.owner, g.edges]),
+      [
+        ['sequential gen', ['Dense@6>BatchNormalization@8']],
+        ['sequential disc', ['Dropout@7>Dense@9']],
+      ],
+    );
+  });
+
+  test('a for loop body follows itself, and runs before what comes after', async () => {
+    assert.deepEqual(
+      await graphsOf(`
+        ${TF}
+        model = tf.keras.Sequential()
+        model.add(layers.Dropout(0.1))
+        for units in [64, 32]:
+            model.add(layers.Dense(units))
+            model.add(layers.BatchNormalization())
+        model.add(layers.Dense(1))
+      `),
+      [
+        {
+          owner: 'sequential model',
+          nodes: ['Dropout@5', 'Dense@7', 'BatchNormalization@8', 'Dense@9'],
+          edges: [
+            'Dropout@5>Dense@7',
+            'Dense@7>BatchNormalization@8',
+            'BatchNormalization@8>Dense@7',
+            'BatchNormalization@8>Dense@9',
+          ],
+          outputs: ['Dense@9'],
+        },
+      ],
+    );
+  });
+
+  test('if/else branches are alternatives; a layer under if may be absent', async () => {
+    const [graph] = await graphsOf(`
+      ${TF}
+      model = tf.keras.Sequential()
+      model.add(layers.Dense(8))
+      if wide:
+          model.add(layers.Dropout(0.2))
+      else:
+          model.add(layers.Dropout(0.3))
+      if use_bn:
+          model.add(layers.BatchNormalization())
+      model.add(layers.Dense(1))
+    `);
+    assert.deepEqual(graph.edges, [
+      'Dense@5>Dropout@7',
+      'Dense@5>Dropout@9',
+      'Dropout@7>BatchNormalization@11',
+      'Dropout@9>BatchNormalization@11',
+      'BatchNormalization@11>Dense@12',
+      'Dropout@7>Dense@12',
+      'Dropout@9>Dense@12',
+    ]);
+  });
+
+  test('a helper that adds to the model it is given continues the chain', async () => {
+    const graphs = await graphsOf(`
+      ${TF}
+      def add_block(model, units):
+          model.add(layers.Dense(units))
+          model.add(layers.Dropout(0.5))
+
+      model = tf.keras.Sequential()
+      add_block(model, 32)
+      model.add(layers.BatchNormalization())
+    `);
+    assert.deepEqual(
+      graphs.map((g) => [g.owner, g.edges]),
+      [
+        ['sequential model', ['Dense@5>Dropout@6', 'Dropout@6>BatchNormalization@10']],
+        ['function add_block', ['Dense@5>Dropout@6']],
+      ],
+    );
+  });
+});
+
+suite('functional API', () => {
+  test('chained assignments, nested calls, layer objects, merges and Model(outputs=)', async () => {
+    assert.deepEqual(
+      await graphsOf(`
+        ${TF}
+        inputs = tf.keras.Input(shape=(32,))
+        x = layers.Dense(64)(inputs)
+        drop = layers.Dropout(0.2)
+        h = drop(x)
+        y = layers.BatchNormalization()(layers.ReLU()(h))
+        z = layers.concatenate([x, y])
+        model = tf.keras.Model(inputs=inputs, outputs=z)
+      `),
+      [
+        {
+          owner: 'functional model',
+          nodes: ['Dense@5', 'Dropout@7', 'ReLU@8', 'BatchNormalization@8', 'Concatenate@9'],
+          edges: [
+            'Dense@5>Dropout@7',
+            'Dropout@7>ReLU@8',
+            'ReLU@8>BatchNormalization@8',
+            'Dense@5>Concatenate@9',
+            'BatchNormalization@8>Concatenate@9',
+          ],
+          outputs: ['Concatenate@9'],
+        },
+      ],
+    );
+  });
+
+  test('helper functions are inlined where called, and are graphs of their own', async () => {
+    const graphs = await graphsOf(`
+      ${TF}
+      def block(x, units):
+          x = layers.Dense(units)(x)
+          return layers.Dropout(0.5)(x)
+
+      inputs = tf.keras.Input(shape=(8,))
+      a = block(inputs, 16)
+      b = block(a, 8)
+      out = layers.BatchNormalization()(b)
+    `);
+    assert.deepEqual(
+      graphs.map((g) => [g.owner, g.edges]),
+      [
+        // The second call's Dense follows the first call's Dropout: each call has its own nodes.
+        ['functional <module>', ['Dense@5>Dropout@6', 'Dropout@6>Dense@5', 'Dense@5>Dropout@6', 'Dropout@6>BatchNormalization@11']],
+        ['function block', ['Dense@5>Dropout@6']],
+      ],
+    );
+  });
+
+  test('a layer list applied in a loop is unrolled in order', async () => {
+    const [graph] = await graphsOf(`
+      ${TF}
+      stack = [layers.Dense(4), layers.Dropout(0.1), layers.BatchNormalization()]
+      x = tf.keras.Input((4,))
+      for layer in stack:
+          x = layer(x)
+    `);
+    assert.deepEqual(graph.nodes, ['Dense@7', 'Dropout@7', 'BatchNormalization@7']);
+    assert.deepEqual(graph.edges, ['Dense@7>Dropout@7', 'Dropout@7>BatchNormalization@7']);
+  });
+});
+
+suite('subclassed models', () => {
+  test('layers made in __init__, order from call()', async () => {
+    assert.deepEqual(
+      await graphsOf(`
+        import keras
+        class Net(keras.Model):
+            def __init__(self):
+                super().__init__()
+                self.bn = keras.layers.BatchNormalization()
+                self.drop = keras.layers.Dropout(0.3)
+                self.dense = keras.layers.Dense(3)
+
+            def call(self, inputs, training=None):
+                x = self.dense(inputs)
+                x = self.drop(x, training=training)
+                return self.bn(x)
+      `),
+      [
+        {
+          owner: 'subclass Net',
+          nodes: ['Dense@10', 'Dropout@11', 'BatchNormalization@12'],
+          edges: ['Dense@10>Dropout@11', 'Dropout@11>BatchNormalization@12'],
+          outputs: ['BatchNormalization@12'],
+        },
+      ],
+    );
+  });
+
+  test('a custom keras.layers.Layer block is read the same way', async () => {
+    const [graph] = await graphsOf(`
+      from tensorflow import keras
+      from tensorflow.keras import layers
+      class Block(layers.Layer):
+          def __init__(self, units):
+              super().__init__()
+              self.parts = [layers.Dense(units), layers.Dropout(0.2), layers.BatchNormalization()]
+          def call(self, x):
+              for part in self.parts:
+                  x = part(x)
+              return x
+    `);
+    assert.deepEqual([graph.owner, graph.edges], ['subclass Block', ['Dense@9>Dropout@9', 'Dropout@9>BatchNormalization@9']]);
+  });
+});
+
+suite('imports and guards', () => {
+  test('every import spelling resolves', async () => {
+    const graphs = await graphsOf(`
+      import tensorflow as tf
+      import keras
+      from tensorflow.keras import layers as L
+      from keras.layers import Dropout as DO
+      from tensorflow.python.keras.layers import BatchNormalization as PyBN
+      import tensorflow.keras.layers as TKL
+      m = tf.keras.Sequential([L.Dense(1), DO(0.1), PyBN(), TKL.ReLU(), keras.layers.Flatten(), tf.keras.layers.Activation("relu")])
+    `);
+    assert.deepEqual(graphs[0].nodes, ['Dense@7', 'Dropout@7', 'BatchNormalization@7', 'ReLU@7', 'Flatten@7', 'Activation@7']);
+  });
+
+  test('star imports, and bare names in a snippet with no imports', async () => {
+    const star = await graphsOf(`
+      from keras.layers import *
+      from keras.models import Sequential
+      m = Sequential([Dropout(0.1), BatchNormalization()])
+    `);
+    assert.deepEqual(star[0].nodes, ['Dropout@3', 'BatchNormalization@3']);
+    const snippet = await graphsOf(`
+      model = Sequential()
+      model.add(Dropout(0.1))
+      model.add(BatchNormalization())
+    `);
+    assert.deepEqual(snippet[0].edges, ['Dropout@2>BatchNormalization@3']);
+  });
+
+  test('a user class named BatchNormalization is not Keras; Normalization is not BatchNormalization', async () => {
+    const graphs = await graphsOf(`
+      from tensorflow.keras import layers
+      from tensorflow.keras.models import Sequential
+      class BatchNormalization:
+          pass
+      m = Sequential([layers.Dropout(0.1), BatchNormalization(), layers.Normalization()])
+    `);
+    assert.deepEqual(graphs.map((g) => g.nodes), [['Dropout@5'], ['Normalization@5']]);
+  });
+
+  test('code in strings and comments is not code', async () => {
+    const graphs = await graphsOf(`
+      from tensorflow.keras import layers
+      doc = "model.add(layers.Dropout(0.1)); model.add(layers.BatchNormalization())"
+      # x = layers.Dropout(0.2)(x)
+    `);
+    assert.deepEqual(graphs, []);
+  });
+
+  test('a syntax error elsewhere leaves the rest of the graphs intact', async () => {
+    const graphs = await graphsOf(`
+      from tensorflow.keras import layers, Sequential
+      def broken(:
+          return ]
+      m = Sequential([layers.Dropout(0.1), layers.BatchNormalization()])
+    `);
+    assert.deepEqual(graphs.map((g) => g.edges), [['Dropout@4>BatchNormalization@4']]);
+  });
+});
