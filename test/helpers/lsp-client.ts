@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
-export const ROOT = path.resolve(__dirname, '..', '..', '..');
+/** Tests run from the repository root (npm test), wherever their compiled files are. */
+export const ROOT = process.cwd();
 
 export class TestServer {
   readonly connection: MessageConnection;
