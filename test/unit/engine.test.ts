@@ -1,7 +1,7 @@
 // The engine: each construction style turns into the exact graph expected, and the negative cases stay apart.
 import assert from 'node:assert/strict';
 import { describe as suite, test } from 'node:test';
-import { graphsOf } from '../helpers/engine';
+import { analyze, graphsOf } from '../helpers/engine';
 
 const TF = 'import tensorflow as tf\nfrom tensorflow.keras import layers\n';
 
@@ -331,5 +331,14 @@ suite('imports and guards', () => {
       m = Sequential([layers.Dropout(0.1), layers.BatchNormalization()])
     `);
     assert.deepEqual(graphs.map((g) => g.edges), [['Dropout@4>BatchNormalization@4']]);
+  });
+});
+
+suite('objects that are not models', () => {
+  test('add() on a set or a non-Keras object makes no model', async () => {
+    const analysis = await analyze(
+      'from keras import layers\nseen = set()\nseen.add(1)\nseen.update([2])\n',
+    );
+    assert.deepEqual([analysis.graphs.length, analysis.models.length, analysis.events.length], [0, 0, 0]);
   });
 });

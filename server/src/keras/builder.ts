@@ -526,8 +526,12 @@ class Builder {
       if (!symbol && receiverNode) {
         const receiver = this.expression(receiverNode, env, frame, statement);
         if (method === 'add' && args.length >= 1 && !args[0].keyword) {
-          const sequential = this.sequentialFor(receiver, receiverNode, env, node, frame);
-          if (sequential) return this.add(sequential, args[0].value, env, frame, statement);
+          if (receiver.kind === 'model' && receiver.sequential) return this.add(receiver.sequential, args[0].value, env, frame, statement);
+          if (receiver.kind !== 'model') {
+            const added = this.expression(args[0].value, env, frame, statement);
+            const sequential = added.kind === 'layer' ? this.implicitSequential(receiver, receiverNode, env, node, frame) : undefined;
+            return sequential ? this.add(sequential, args[0].value, env, frame, statement, 'add', added) : UNKNOWN;
+          }
         }
         if (receiver.kind === 'model') {
           for (const arg of args) this.expression(arg.value, env, frame, statement);
@@ -708,10 +712,8 @@ class Builder {
     return { kind: 'model', model, sequential: state };
   }
 
-  /** The Sequential model that `receiver.add(...)` extends. An unknown receiver (a helper's `model` parameter)
-   *  that is given layers is taken to be a Sequential model. */
-  private sequentialFor(receiver: Value, receiverNode: SyntaxNode, env: Env, call: SyntaxNode, frame: Frame): SequentialState | undefined {
-    if (receiver.kind === 'model') return receiver.sequential;
+  /** An unknown receiver (a helper's `model` parameter) that is given a layer with `add` is taken to be a Sequential model. */
+  private implicitSequential(receiver: Value, receiverNode: SyntaxNode, env: Env, call: SyntaxNode, frame: Frame): SequentialState | undefined {
     if (receiver.kind !== 'unknown' && !(receiver.kind === 'tensor' && receiver.producers.size === 0)) return undefined;
     if (receiverNode.type !== 'identifier' && receiverNode.type !== 'attribute') return undefined;
     const model = this.newModel('sequential', call);
@@ -724,8 +726,15 @@ class Builder {
     return state;
   }
 
-  private add(state: SequentialState, expr: SyntaxNode, env: Env, frame: Frame, statement: SyntaxNode, style: ConstructionStyle = 'add'): Value {
-    const value = this.expression(expr, env, frame, statement);
+  private add(
+    state: SequentialState,
+    expr: SyntaxNode,
+    env: Env,
+    frame: Frame,
+    statement: SyntaxNode,
+    style: ConstructionStyle = 'add',
+    value: Value = this.expression(expr, env, frame, statement),
+  ): Value {
     const owned: Frame = { ...frame, owner: state.owner };
     if (value.kind === 'layer') {
       const node = this.makeNode(value.layer, expr, [], statement, owned, style);
