@@ -2,7 +2,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction,
+  ConfigurationParams,
+  Diagnostic,
+  DocumentSymbol,
+  Hover,
+  Position,
+  PublishDiagnosticsParams,
+  Range,
+  ShowMessageParams,
+} from 'vscode-languageserver-protocol';
 
 /** Tests run from the repository root (npm test), wherever their compiled files are. */
 export const ROOT = process.cwd();
@@ -12,6 +22,9 @@ export class TestServer {
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: Array<() => void> = [];
   readonly logs: string[] = [];
+  readonly messages: ShowMessageParams[] = [];
+  /** The `layerlint` settings the client answers `workspace/configuration` with, per document (undefined: none set). */
+  settings: (scopeUri: string | undefined) => unknown = () => undefined;
 
   private constructor(readonly process: ChildProcess) {
     this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
@@ -24,7 +37,14 @@ export class TestServer {
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logs.push(params.message);
     });
-    this.connection.onRequest('workspace/configuration', () => []);
+    this.connection.onNotification('window/showMessage', (params: ShowMessageParams) => {
+      this.messages.push(params);
+    });
+    this.connection.onRequest('workspace/configuration', (params: ConfigurationParams) =>
+      params.items.map((item) => (item.section === 'layerlint' ? this.settings(item.scopeUri) : undefined)),
+    );
+    // The server registers for configuration and file-watch notifications, as it does with VS Code.
+    this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
   }
 
@@ -38,7 +58,14 @@ export class TestServer {
     await server.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true } } },
+      capabilities: {
+        textDocument: { publishDiagnostics: { relatedInformation: true } },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
+        },
+      },
       initializationOptions,
     });
     await server.connection.sendNotification('initialized', {});
@@ -64,6 +91,23 @@ export class TestServer {
         });
       });
     }
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+  }
+
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
+  }
+
+  symbols(uri: string): Promise<DocumentSymbol[]> {
+    return this.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  }
+
+  /** Tells the server that settings changed; it pulls the new ones through `workspace/configuration`. */
+  async changeConfiguration(): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   }
 
   publications(uri: string): number {

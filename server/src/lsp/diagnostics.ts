@@ -16,7 +16,20 @@ export function rangeOf(document: TextDocument, span: Span) {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
 }
 
-export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+/** What a diagnostic carries so that a code action finds its finding again without re-linting. */
+export interface DiagnosticData {
+  /** The document version the finding was computed for. */
+  readonly version: number;
+  /** Its index in that version's findings. */
+  readonly index: number;
+}
+
+export function isDiagnosticData(value: unknown): value is DiagnosticData {
+  const data = value as Partial<DiagnosticData> | null | undefined;
+  return typeof data?.version === 'number' && typeof data.index === 'number';
+}
+
+export function toDiagnostic(document: TextDocument, finding: Finding, data: DiagnosticData): Diagnostic {
   return {
     range: rangeOf(document, finding.span),
     severity: SEVERITY[finding.severity],
@@ -28,5 +41,6 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
       location: { uri: document.uri, range: rangeOf(document, r.span) },
       message: r.message,
     })),
+    data,
   };
 }

@@ -2,14 +2,28 @@
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { analyzeModule, type ModuleAnalysis } from '../keras/analyze';
 import { ParsedDocument } from '../parse/document';
-import type { PythonParser } from '../parse/tree';
+import type { PythonParser, SyntaxNode } from '../parse/tree';
 import type { LintConfig } from '../config/config';
 import { lint } from '../rules/lint';
 import type { Finding } from '../rules/types';
 
+export interface Analysis {
+  readonly version: number;
+  readonly config: LintConfig;
+  readonly result: ModuleAnalysis;
+  /** In source order; a diagnostic refers to a finding by its index here and the version. */
+  readonly findings: readonly Finding[];
+}
+
 export interface DocumentState {
   readonly document: ParsedDocument;
-  analysis?: { version: number; config: LintConfig; result: ModuleAnalysis; findings: Finding[] };
+  analysis?: Analysis;
+}
+
+/** Graphs and findings of one text. The only place the LSP side runs the engine, for documents and fix-all rounds alike. */
+export function analyzeText(root: SyntaxNode, text: string, config: LintConfig): { result: ModuleAnalysis; findings: Finding[] } {
+  const result = analyzeModule(root);
+  return { result, findings: lint(result, text, config) };
 }
 
 export class DocumentStore {
@@ -42,13 +56,16 @@ export class DocumentStore {
     return [...this.states.keys()];
   }
 
-  /** The findings of the current version under `config`, analysed at most once per version and config. */
-  findings(state: DocumentState, config: LintConfig): Finding[] {
+  /** The analysis of the current version under `config`, computed at most once per version and config. */
+  analysis(state: DocumentState, config: LintConfig): Analysis {
     const { document } = state;
     if (state.analysis?.version !== document.version || state.analysis.config !== config) {
-      const result = analyzeModule(document.tree.rootNode);
-      state.analysis = { version: document.version, config, result, findings: lint(result, document.text, config) };
+      state.analysis = { version: document.version, config, ...analyzeText(document.tree.rootNode, document.text, config) };
     }
-    return state.analysis.findings;
+    return state.analysis;
+  }
+
+  get parserInUse(): PythonParser {
+    return this.parser;
   }
 }

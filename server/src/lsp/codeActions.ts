@@ -1,0 +1,171 @@
+// Code actions: the quick fixes a finding carries, suppressing it with `# noqa`, opening its rule page, and
+// `source.fixAll.layerlint`. Quick fixes come from the findings stored for the version the diagnostic was
+// published for, so answering never re-lints the document; only fix-all re-analyses its own intermediate text.
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyEdits, compatibleFixes } from '../fixes/apply';
+import type { SyntaxNode } from '../parse/tree';
+import type { Finding, Fix, TextEdit } from '../rules/types';
+import { isDiagnosticData } from './diagnostics';
+import type { Analysis } from './documents';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.layerlint`;
+export const SHOW_RULE_DOCS_COMMAND = 'layerlint.showRuleDocs';
+
+/** Fix-all re-analyses after each round, since one fix can make another finding appear or go; this bounds it. */
+const MAX_FIX_ROUNDS = 4;
+
+export interface CodeActionInput {
+  readonly document: TextDocument;
+  readonly root: SyntaxNode;
+  /** The analysis of the document's current version. */
+  readonly analysis: Analysis;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly only: readonly string[] | undefined;
+  readonly fixAllUnsafe: boolean;
+  /** Findings of a text that is not the document (a fix-all round). */
+  readonly reanalyze: (text: string) => readonly Finding[];
+  /** Whether the client takes versioned `documentChanges`, which it refuses to apply to a newer version. */
+  readonly versionedEdits: boolean;
+}
+
+function wanted(kind: string, only: readonly string[] | undefined): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+function workspaceEdit(input: CodeActionInput, edits: readonly TextEdit[]): WorkspaceEdit {
+  const { document } = input;
+  const lspEdits: LspTextEdit[] = edits.map((e) => ({
+    range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
+    newText: e.newText,
+  }));
+  return input.versionedEdits
+    ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: lspEdits }] }
+    : { changes: { [document.uri]: lspEdits } };
+}
+
+/** The finding a diagnostic was made from, when the diagnostic belongs to the analysed version. */
+function findingOf(analysis: Analysis, diagnostic: Diagnostic): Finding | undefined {
+  const { data } = diagnostic;
+  if (diagnostic.source !== 'layerlint' || !isDiagnosticData(data) || data.version !== analysis.version) return undefined;
+  const finding = analysis.findings[data.index];
+  return finding?.code === diagnostic.code ? finding : undefined;
+}
+
+const NOQA = /#\s*noqa\b(?::\s*([A-Za-z]+\d+(?:\s*,\s*[A-Za-z]+\d+)*))?/i;
+
+/** Innermost node of one of `types` that covers `offset`. */
+function enclosing(root: SyntaxNode, offset: number, types: readonly string[]): SyntaxNode | undefined {
+  for (let node: SyntaxNode | null = root.descendantForIndex(offset, offset + 1); node; node = node.parent) {
+    if (types.includes(node.type)) return node;
+  }
+  return undefined;
+}
+
+/** The edit that adds `code` to the `# noqa` of `line` (0-based), or undefined when no comment can go there. */
+export function suppressEdit(root: SyntaxNode, text: string, line: number, code: string): TextEdit | undefined {
+  let lineStart = 0;
+  for (let i = 0; i < line; i++) {
+    const next = text.indexOf('\n', lineStart);
+    if (next < 0) return undefined;
+    lineStart = next + 1;
+  }
+  const newline = text.indexOf('\n', lineStart);
+  const lineText = text.slice(lineStart, newline < 0 ? text.length : newline).trimEnd();
+  const end = lineStart + lineText.length;
+  // A comment cannot follow a line continuation, and text appended inside a multi-line string is not a comment.
+  if (lineText.trim() === '' || lineText.endsWith('\\')) return undefined;
+  const node = enclosing(root, end - 1, ['comment', 'string']);
+  if (node?.type === 'string') return node.endIndex > end ? undefined : { start: end, end, newText: `  # noqa: ${code}` };
+  if (node?.type !== 'comment') return { start: end, end, newText: `  # noqa: ${code}` };
+  const match = NOQA.exec(node.text);
+  if (!match) return { start: end, end, newText: `  # noqa: ${code}` };
+  const codes = match[1]?.split(',').map((c) => c.trim().toUpperCase());
+  // A bare `# noqa` already silences everything on the line.
+  if (!codes || codes.includes(code)) return undefined;
+  const at = node.startIndex + match.index + match[0].length;
+  return { start: at, end: at, newText: `, ${code}` };
+}
+
+function quickFixes(input: CodeActionInput): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of input.diagnostics) {
+    const finding = findingOf(input.analysis, diagnostic);
+    const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+    if (diagnostic.source !== 'layerlint' || !code) continue;
+    for (const fix of finding?.fixes ?? []) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fix.preferred === true,
+        edit: workspaceEdit(input, fix.edits),
+      });
+    }
+    const suppress = suppressEdit(input.root, input.document.getText(), diagnostic.range.start.line, code);
+    if (suppress) {
+      actions.push({
+        title: `Suppress ${code} on this line`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: workspaceEdit(input, [suppress]),
+      });
+    }
+    actions.push({
+      title: `Show documentation for ${code}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: `Show documentation for ${code}`, command: SHOW_RULE_DOCS_COMMAND, arguments: [code] },
+    });
+  }
+  return actions;
+}
+
+/** The fix fix-all uses for a finding: its preferred one if allowed, else the first allowed. */
+function fixForAll(finding: Finding, unsafe: boolean): Fix | undefined {
+  const allowed = finding.fixes.filter((f) => f.applicability === 'safe' || unsafe);
+  return allowed.find((f) => f.preferred) ?? allowed[0];
+}
+
+/** The text after applying every allowed fix, round by round until none applies. */
+export function fixAllText(text: string, findings: readonly Finding[], unsafe: boolean, reanalyze: (text: string) => readonly Finding[]): string {
+  let current = text;
+  let currentFindings = findings;
+  for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
+    const fixes = compatibleFixes(currentFindings.flatMap((f) => fixForAll(f, unsafe) ?? []));
+    if (fixes.length === 0) break;
+    current = applyEdits(current, fixes.flatMap((f) => f.edits));
+    if (round + 1 < MAX_FIX_ROUNDS) currentFindings = reanalyze(current);
+  }
+  return current;
+}
+
+/** One edit covering only the span where `before` and `after` differ, so the rest of the buffer (and the cursor) stays put. */
+function difference(before: string, after: string): TextEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return { start, end: before.length - end, newText: after.slice(start, after.length - end) };
+}
+
+function fixAll(input: CodeActionInput): CodeAction[] {
+  const before = input.document.getText();
+  const after = fixAllText(before, input.analysis.findings, input.fixAllUnsafe, input.reanalyze);
+  if (after === before) return [];
+  const title = input.fixAllUnsafe ? 'Fix all layerlint problems (including unsafe fixes)' : 'Fix all safely fixable layerlint problems';
+  return [{ title, kind: FIX_ALL_KIND, edit: workspaceEdit(input, [difference(before, after)]) }];
+}
+
+export function codeActions(input: CodeActionInput): CodeAction[] {
+  return [
+    ...(wanted(CodeActionKind.QuickFix, input.only) ? quickFixes(input) : []),
+    ...(wanted(FIX_ALL_KIND, input.only) && input.only !== undefined ? fixAll(input) : []),
+  ];
+}
