@@ -26,7 +26,8 @@ async function check(paths: string[]): Promise<number> {
       failed = true;
       continue;
     }
-    const findings = lint(analyzeModule(parser.parse(text).rootNode), text, DEFAULT_CONFIG);
+    const root = parser.parse(text).rootNode;
+    const findings = lint(analyzeModule(root), text, DEFAULT_CONFIG, root);
     for (const finding of findings) {
       const before = text.slice(0, finding.span.start);
       const lineNo = before.split('\n').length;

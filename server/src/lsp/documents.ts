@@ -23,7 +23,7 @@ export interface DocumentState {
 /** Graphs and findings of one text. The only place the LSP side runs the engine, for documents and fix-all rounds alike. */
 export function analyzeText(root: SyntaxNode, text: string, config: LintConfig): { result: ModuleAnalysis; findings: Finding[] } {
   const result = analyzeModule(root);
-  return { result, findings: lint(result, text, config) };
+  return { result, findings: lint(result, text, config, root) };
 }
 
 export class DocumentStore {

@@ -1,27 +1,36 @@
-// Runs the enabled rules over one analysed module and returns their findings, in source order.
+// Runs the enabled rules over one analysed module and returns their findings, in source order, without the
+// ones a `# noqa` or `# layerlint: disable` comment suppresses.
 import type { ModuleAnalysis } from '../keras/analyze';
-import type { LintConfig } from '../config/config';
+import { ruleSetting, type LintConfig } from '../config/config';
+import { findSuppressions } from '../config/suppression';
+import type { SyntaxNode } from '../parse/tree';
 import { RULES } from './registry';
 import type { Finding } from './types';
 
-export function lint(analysis: ModuleAnalysis, text: string, config: LintConfig): Finding[] {
+export function lint(analysis: ModuleAnalysis, text: string, config: LintConfig, root: SyntaxNode): Finding[] {
   const findings: Finding[] = [];
+  const suppressions = findSuppressions(root, text);
   // A layer inside a helper is seen once per caller it is inlined into; report each place once.
   const seen = new Set<string>();
   for (const rule of RULES) {
-    const setting = config.rules.get(rule.meta.code) ?? rule.meta.severity;
+    const setting = ruleSetting(config, rule.meta);
     if (setting === 'off') continue;
-    rule.check({
-      analysis,
-      text,
-      options: config.options,
-      report: (finding) => {
-        const key = `${rule.meta.code}:${finding.span.start}:${finding.span.end}:${finding.message}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        findings.push({ ...finding, code: rule.meta.code, severity: setting });
-      },
-    });
+    try {
+      rule.check({
+        analysis,
+        text,
+        options: config.options,
+        report: (finding) => {
+          const key = `${rule.meta.code}:${finding.span.start}:${finding.span.end}:${finding.message}`;
+          if (seen.has(key) || suppressions.suppresses(rule.meta.code, finding.span.start)) return;
+          seen.add(key);
+          findings.push({ ...finding, code: rule.meta.code, severity: setting });
+        },
+      });
+    } catch (error) {
+      // One rule tripping over an input it did not foresee must not cost the findings of the others.
+      console.error(`layerlint: rule ${rule.meta.code} failed: ${(error as Error).stack ?? error}`);
+    }
   }
   return findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
 }

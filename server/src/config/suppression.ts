@@ -1,0 +1,83 @@
+// Suppression comments: `# noqa` / `# noqa: LL101, LL203` on the line a finding starts, and a file-wide
+// `# layerlint: disable=LL203` (or a bare `# layerlint: disable`). Only real comments count: each candidate the
+// text scan finds is confirmed against the syntax tree, so the same characters inside a string do nothing.
+import type { SyntaxNode } from '../parse/tree';
+
+const CANDIDATE = /#[ \t]*(?:noqa|layerlint[ \t]*:)/gi;
+// flake8's form: codes after a colon, separated by commas or spaces; anything that is not a code ends the list.
+const NOQA = /#[ \t]*noqa(?![\w-])(?:[ \t]*:[ \t]*([A-Z]+[0-9]+(?:[ \t]*[, \t][ \t]*[A-Z]+[0-9]+)*))?/i;
+const DISABLE = /^#[ \t]*layerlint[ \t]*:[ \t]*disable(?![\w-])(?:[ \t]*=[ \t]*([A-Z]+[0-9]+(?:[ \t]*,[ \t]*[A-Z]+[0-9]+)*))?/i;
+
+/** Codes suppressed somewhere, or `'all'` for every code. */
+type CodeSet = ReadonlySet<string> | 'all';
+
+export class Suppressions {
+  constructor(
+    private readonly lineStarts: readonly number[],
+    /** By 0-based line. */
+    private readonly byLine: ReadonlyMap<number, CodeSet>,
+    private readonly fileWide: CodeSet | undefined,
+  ) {}
+
+  /** Whether a finding of `code` whose range starts at `offset` is suppressed. */
+  suppresses(code: string, offset: number): boolean {
+    if (covers(this.fileWide, code)) return true;
+    return covers(this.byLine.get(lineOf(this.lineStarts, offset)), code);
+  }
+}
+
+function covers(set: CodeSet | undefined, code: string): boolean {
+  return set === 'all' || (set !== undefined && set.has(code));
+}
+
+/** Every suppression comment of a file. */
+export function findSuppressions(root: SyntaxNode, text: string): Suppressions {
+  const byLine = new Map<number, CodeSet>();
+  let fileWide: CodeSet | undefined;
+  const lineStarts = computeLineStarts(text);
+  const seen = new Set<number>();
+  for (const match of text.matchAll(CANDIDATE)) {
+    const comment = root.descendantForIndex(match.index, match.index + 1);
+    if (comment.type !== 'comment' || seen.has(comment.startIndex)) continue;
+    seen.add(comment.startIndex);
+    const disable = DISABLE.exec(comment.text);
+    if (disable) {
+      fileWide = merge(fileWide, codesOf(disable[1]));
+      continue;
+    }
+    const noqa = NOQA.exec(comment.text);
+    if (noqa) {
+      const line = comment.startPosition.row;
+      byLine.set(line, merge(byLine.get(line), codesOf(noqa[1])));
+    }
+  }
+  return new Suppressions(lineStarts, byLine, fileWide);
+}
+
+function codesOf(list: string | undefined): CodeSet {
+  return list ? new Set(list.split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase())) : 'all';
+}
+
+function merge(a: CodeSet | undefined, b: CodeSet): CodeSet {
+  if (a === undefined) return b;
+  if (a === 'all' || b === 'all') return 'all';
+  return new Set([...a, ...b]);
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The 0-based line holding `offset`. */
+function lineOf(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
