@@ -1,8 +1,9 @@
 // The editor settings under `layerlint.*` and the lint configuration they lead to, per document.
-// Rule settings are interpreted by the config module (pyproject.toml first, editor settings on top); this file
-// reads only what the language server itself acts on: `enable` and `fixAll.unsafe`.
+// Rule settings are interpreted by configForFile (pyproject.toml first, editor settings on top); this file reads
+// only what the language server itself acts on: `enable` and `fixAll.unsafe`.
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CONFIG, type LintConfig } from '../config/config';
+import type { LintConfig } from '../config/config';
+import { configForFile } from '../config/resolve';
 
 export interface DocumentSettings {
   readonly enable: boolean;
@@ -24,8 +25,12 @@ export function filePathOf(uri: string): string | undefined {
 }
 
 function flag(raw: Record<string, unknown>, path: readonly string[], fallback: boolean, problems: string[]): boolean {
-  let value: unknown = raw;
-  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  // Nested as VS Code sends it, or under the dotted key some clients' configuration tables produce.
+  let value: unknown = raw[path.join('.')];
+  if (value === undefined) {
+    value = raw;
+    for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  }
   if (value === undefined || value === null) return fallback;
   if (typeof value === 'boolean') return value;
   problems.push(`layerlint.${path.join('.')} must be true or false, not ${JSON.stringify(value)}; using ${fallback}`);
@@ -35,19 +40,13 @@ function flag(raw: Record<string, unknown>, path: readonly string[], fallback: b
 /** Interprets the `layerlint` settings object an editor sent for the document at `uri` (any shape, even none). */
 export function documentSettings(uri: string, raw: unknown): DocumentSettings {
   const problems: string[] = [];
+  // A settings value that is not an object is reported by configForFile.
   const object = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  if (raw !== undefined && raw !== null && object !== raw) {
-    problems.push(`layerlint settings must be an object, not ${JSON.stringify(raw)}; using the defaults`);
-  }
-  const resolved = resolveConfig(filePathOf(uri), object);
+  const resolved = configForFile(filePathOf(uri), raw);
   return {
     enable: flag(object, ['enable'], true, problems),
     fixAllUnsafe: flag(object, ['fixAll', 'unsafe'], false, problems),
     config: resolved.config,
     problems: [...problems, ...resolved.problems],
   };
-}
-
-function resolveConfig(_filePath: string | undefined, _settings: unknown): { config: LintConfig; problems: readonly string[] } {
-  return { config: DEFAULT_CONFIG, problems: [] };
 }
