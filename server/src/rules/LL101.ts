@@ -1,6 +1,9 @@
 // LL101 dropout-before-batchnorm: Dropout changes the variance of its output between training and inference,
 // so a BatchNormalization fed by it learns moving statistics that do not fit at inference (Li et al., CVPR 2019).
-import { reportNode, type LayerNode, type ModelGraph } from '../keras/graph';
+import { reportNode } from '../keras/graph';
+import { fixOf } from '../fixes/fix';
+import { swapEnds } from '../fixes/swap';
+import { isActivationLayer, isBatchNorm, isDropoutFamily, reachedThrough, straightPath } from './kinds';
 import { line, span } from './messages';
 import type { Rule } from './types';
 
@@ -12,11 +15,12 @@ export const LL101: Rule = {
     summary: 'A Dropout-family layer feeds a BatchNormalization (directly or through activations only).',
     fixes: ['unsafe'],
   },
-  check({ analysis, report }) {
+  check({ analysis, text, report }) {
     for (const graph of analysis.graphs) {
       for (const dropout of graph.nodes) {
-        if (dropout.spec.family !== 'dropout') continue;
-        for (const norm of batchNormsReached(graph, dropout)) {
+        if (!isDropoutFamily(dropout)) continue;
+        for (const norm of reachedThrough(graph, dropout, isActivationLayer).filter(isBatchNorm)) {
+          const path = straightPath(graph, dropout, norm);
           report({
             span: span(reportNode(dropout)),
             message:
@@ -24,25 +28,10 @@ export const LL101: Rule = {
               `dropout shifts the variance the normalization learns in training, so its moving statistics can be off at inference. ` +
               `Put the dropout after the normalization.`,
             related: [{ span: span(reportNode(norm)), message: `the ${norm.spec.name} fed by the ${dropout.spec.name}` }],
-            fixes: [],
+            fixes: fixOf(`Swap ${dropout.spec.name} and ${norm.spec.name}`, path && swapEnds(path, text), 'unsafe'),
           });
         }
       }
     }
   },
 };
-
-/** BatchNormalization nodes the dropout's output reaches with only activation layers between. */
-function batchNormsReached(graph: ModelGraph, dropout: LayerNode): LayerNode[] {
-  const found: LayerNode[] = [];
-  const seen = new Set<LayerNode>([dropout]);
-  const queue = [...graph.successors(dropout)];
-  while (queue.length > 0) {
-    const next = queue.shift()!;
-    if (seen.has(next)) continue;
-    seen.add(next);
-    if (next.spec.name === 'BatchNormalization') found.push(next);
-    else if (next.spec.family === 'activation') queue.push(...graph.successors(next));
-  }
-  return found;
-}
