@@ -131,6 +131,7 @@ interface Frame {
 
 const MAX_INLINE_DEPTH = 6;
 const MAX_UNROLL = 64;
+const MAX_NESTING = 200;
 
 /** One scope's worth of nodes and edges; split into graphs (connected components) at the end. */
 class Context {
@@ -171,26 +172,34 @@ class Context {
     };
     for (const n of this.nodes) parent.set(n, n);
     for (const [a, b] of this.edges) parent.set(find(a), find(b));
-    const groups = new Map<LayerNode, LayerNode[]>();
+    interface Group {
+      members: LayerNode[];
+      edges: Array<[LayerNode, LayerNode]>;
+      declared?: { owner: GraphOwner; outputs: LayerNode[] };
+    }
+    const groups = new Map<LayerNode, Group>();
+    const groupOf = (n: LayerNode): Group => groups.get(find(n))!;
     for (const n of this.nodes) {
       const root = find(n);
       const group = groups.get(root);
-      if (group) group.push(n);
-      else groups.set(root, [n]);
+      if (group) group.members.push(n);
+      else groups.set(root, { members: [n], edges: [] });
+    }
+    for (const edge of this.edges) groupOf(edge[0]).edges.push(edge);
+    // The last declaration that names a graph's output wins (a model rebuilt later in the file).
+    for (const { owner, outputs } of this.declaredOutputs) {
+      const byGroup = new Map<Group, LayerNode[]>();
+      for (const n of outputs) {
+        if (!parent.has(n)) continue;
+        const group = groupOf(n);
+        byGroup.set(group, [...(byGroup.get(group) ?? []), n]);
+      }
+      for (const [group, inside] of byGroup) group.declared = { owner, outputs: inside };
     }
     const result: ModelGraph[] = [];
-    for (const members of groups.values()) {
-      const set = new Set(members);
-      const edges = this.edges.filter(([a]) => set.has(a));
-      let owner = this.ownerOf.get(members[0])!;
-      let outputs: LayerNode[] | undefined;
-      for (const declared of this.declaredOutputs) {
-        const inside = [...declared.outputs].filter((n) => set.has(n));
-        if (inside.length > 0) {
-          outputs = inside;
-          owner = declared.owner;
-        }
-      }
+    for (const { members, edges, declared } of groups.values()) {
+      const owner = declared?.owner ?? this.ownerOf.get(members[0])!;
+      let outputs = declared?.outputs;
       if (!outputs && owner.kind === 'sequential') {
         const hasSuccessor = new Set(edges.map(([a]) => a));
         outputs = members.filter((n) => !hasSuccessor.has(n));
@@ -219,6 +228,7 @@ class Builder {
   private readonly events: ModelEvent[] = [];
   private readonly kerasClasses = new Set<string>();
   private context!: Context;
+  private nesting = 0;
   private readonly moduleEnv = new Env();
 
   constructor(private readonly imports: ImportTable) {}
@@ -250,6 +260,16 @@ class Builder {
   }
 
   private statement(node: SyntaxNode, env: Env, frame: Frame): void {
+    if (this.nesting >= MAX_NESTING) return;
+    this.nesting++;
+    try {
+      this.execute(node, env, frame);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private execute(node: SyntaxNode, env: Env, frame: Frame): void {
     switch (node.type) {
       case 'expression_statement':
         for (const expr of node.namedChildren) this.expression(expr, env, frame, node);
@@ -429,6 +449,17 @@ class Builder {
   // ---- expressions --------------------------------------------------------------------------------
 
   private expression(node: SyntaxNode, env: Env, frame: Frame, statement: SyntaxNode): Value {
+    // Pathologically nested expressions (thousands of brackets) are not model code; stop before the stack does.
+    if (this.nesting >= MAX_NESTING) return UNKNOWN;
+    this.nesting++;
+    try {
+      return this.evaluate(node, env, frame, statement);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private evaluate(node: SyntaxNode, env: Env, frame: Frame, statement: SyntaxNode): Value {
     switch (node.type) {
       case 'assignment':
         return this.assignment(node, env, frame, statement);
