@@ -1,0 +1,68 @@
+// Linting a text, and `--fix`: apply every finding's fix that does not collide with another, re-analyse, repeat.
+// One finding's fix can reveal or remove another (a swap moves a Dropout next to a second one), hence the rounds.
+import type { LintConfig } from '../config/config';
+import { applyEdits, compatibleFixes } from '../fixes/apply';
+import { analyzeModule } from '../keras/analyze';
+import type { PythonParser } from '../parse/tree';
+import { lint } from '../rules/lint';
+import type { Finding, Fix } from '../rules/types';
+
+/** Enough for fixes that enable one another; a set of fixes that keeps undoing itself stops here. */
+const MAX_ROUNDS = 8;
+
+/** The fix `--fix` applies for a finding: its preferred one, when the applicability allowed covers it. */
+export function fixToApply(finding: Finding, unsafeFixes: boolean): Fix | undefined {
+  const fix = finding.fixes.find((f) => f.preferred);
+  return fix && (fix.applicability === 'safe' || unsafeFixes) ? fix : undefined;
+}
+
+export function lintText(parser: PythonParser, text: string, config: LintConfig): { findings: Finding[]; hasError: boolean } {
+  const root = parser.parse(text).rootNode;
+  return { findings: lint(analyzeModule(root), text, config, root), hasError: root.hasError };
+}
+
+export interface FixResult {
+  readonly text: string;
+  /** How many fixes were applied. */
+  readonly fixed: number;
+  /** What remains in `text`. */
+  readonly findings: Finding[];
+  readonly notes: string[];
+}
+
+export function fixAll(original: string, parser: PythonParser, config: LintConfig, unsafeFixes: boolean): FixResult {
+  let text = original;
+  let current = lintText(parser, text, config);
+  // A file that did not parse before is judged by whether the fixes make it worse, which cannot be told; only
+  // a file that parsed must still parse afterwards.
+  const mustParse = !current.hasError;
+  const seen = new Set([text]);
+  const notes: string[] = [];
+  let fixed = 0;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const candidates = compatibleFixes(current.findings.flatMap((f) => fixToApply(f, unsafeFixes) ?? []));
+    const applicable = mustParse ? parsingFixes(text, candidates, parser, notes) : candidates;
+    if (applicable.length === 0) break;
+    const next = applyEdits(text, applicable.flatMap((fix) => fix.edits));
+    if (seen.has(next)) break;
+    seen.add(next);
+    text = next;
+    fixed += applicable.length;
+    current = lintText(parser, text, config);
+  }
+  return { text, fixed, findings: current.findings, notes };
+}
+
+/** The fixes whose result parses: all of them when together they do, otherwise each one that does on its own. */
+function parsingFixes(text: string, fixes: Fix[], parser: PythonParser, notes: string[]): Fix[] {
+  const parses = (set: Fix[]) => !parser.parse(applyEdits(text, set.flatMap((f) => f.edits))).rootNode.hasError;
+  if (fixes.length === 0 || parses(fixes)) return fixes;
+  const alone = fixes.filter((fix) => {
+    if (parses([fix])) return true;
+    notes.push(`fix "${fix.title}" not applied: the result would not parse`);
+    return false;
+  });
+  if (alone.length > 0 && parses(alone)) return alone;
+  if (alone.length > 0) notes.push('fixes not applied: each parses on its own, but not together');
+  return [];
+}

@@ -1,0 +1,109 @@
+// The reports of a run, printed in each output format. Every format lists files in path order and a file's findings
+// in source order, so two runs over the same tree print the same bytes.
+import { RULE_DOCS_BASE } from '../lsp/diagnostics';
+import type { Severity } from '../rules/types';
+import type { FileReport, FindingReport, FixMode } from './engine';
+import { sarifLog } from './sarif';
+import type { Style } from './terminal';
+
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface Totals {
+  readonly findings: number;
+  readonly fixable: number;
+  readonly unsafeFixable: number;
+  readonly fixed: number;
+  /** Files with a finding, fixed or remaining. */
+  readonly files: number;
+}
+
+export function totals(reports: readonly FileReport[]): Totals {
+  let findings = 0;
+  let fixable = 0;
+  let unsafeFixable = 0;
+  let fixed = 0;
+  let files = 0;
+  for (const report of reports) {
+    findings += report.findings.length;
+    fixable += report.findings.filter((f) => f.fixable).length;
+    unsafeFixable += report.findings.filter((f) => f.unsafeFixable).length;
+    fixed += report.fixed;
+    if (report.findings.length > 0 || report.fixed > 0) files++;
+  }
+  return { findings, fixable, unsafeFixable, fixed, files };
+}
+
+export function formatFindings(format: Format, reports: readonly FileReport[], style: Style): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(reports.flatMap(jsonFindings), null, 2)}\n`;
+    case 'sarif':
+      return `${JSON.stringify(sarifLog(reports), null, 2)}\n`;
+    case 'github':
+      return reports.flatMap((r) => r.findings.map((f) => githubAnnotation(r.display, f))).join('');
+    default:
+      return reports.flatMap((r) => r.findings.map((f) => textLine(r.display, f, style))).join('');
+  }
+}
+
+const SEVERITY_STYLE: Record<Severity, keyof Style> = { error: 'red', warning: 'yellow', information: 'blue', hint: 'dim' };
+
+/** `path:line:col: CODE [*] message`, the shape ruff and flake8 print and editors and terminals link. */
+function textLine(display: string, finding: FindingReport, style: Style): string {
+  const { line, column } = finding.range.start;
+  const code = style.bold(style[SEVERITY_STYLE[finding.severity]](finding.code));
+  const fixable = finding.fixable ? `${style.cyan('[*]')} ` : '';
+  return `${style.bold(display)}${style.dim(':')}${line}${style.dim(':')}${column}${style.dim(':')} ${code} ${fixable}${finding.message}\n`;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** The closing lines of the text format. */
+export function summary(t: Totals, mode: FixMode, style: Style): string {
+  if (mode === 'diff') {
+    return t.fixed === 0 ? 'No fixes to apply.\n' : `Would fix ${plural(t.fixed, 'finding')} in ${plural(t.files, 'file')}.\n`;
+  }
+  const more = t.unsafeFixable > 0 ? `${t.unsafeFixable} more fixable with --unsafe-fixes.\n` : '';
+  if (t.fixed > 0) {
+    const total = t.fixed + t.findings;
+    return `Found ${plural(total, 'finding')} (${t.fixed} fixed, ${t.findings} remaining) in ${plural(t.files, 'file')}.\n${more}`;
+  }
+  if (t.findings === 0) return style.green('All checks passed.') + '\n';
+  const fixable = t.fixable > 0 ? ` (${t.fixable} fixable)` : '';
+  return `Found ${plural(t.findings, 'finding')}${fixable} in ${plural(t.files, 'file')}.\n${more}`;
+}
+
+function jsonFindings(report: FileReport) {
+  return report.findings.map((f) => ({
+    file: report.display,
+    range: f.range,
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    url: `${RULE_DOCS_BASE}${f.code}.md`,
+    related: f.related,
+    fixes: f.fixes.map((fix) => ({ title: fix.title, applicability: fix.applicability, preferred: fix.preferred, edits: fix.edits })),
+  }));
+}
+
+const GITHUB_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
+
+/** A workflow command (docs.github.com, "Workflow commands for GitHub Actions"), escaped as the runner decodes it. */
+function githubAnnotation(display: string, f: FindingReport): string {
+  const property = (value: string) => escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const { start, end } = f.range;
+  const fields = [
+    `file=${property(display)}`,
+    `line=${start.line}`,
+    `col=${start.column}`,
+    `endLine=${end.line}`,
+    `endColumn=${end.column}`,
+    `title=${property(f.code)}`,
+  ];
+  return `::${GITHUB_LEVEL[f.severity]} ${fields.join(',')}::${escapeData(f.message)}\n`;
+}
+
+function escapeData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
