@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction,
   ConfigurationParams,
@@ -12,7 +13,32 @@ import type {
   PublishDiagnosticsParams,
   Range,
   ShowMessageParams,
+  WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
+import { applyEdits } from '../../server/src/fixes/apply';
+
+/** The text of `uri` after applying the edits a workspace edit makes to it, with the server's own edit application. */
+export function applyWorkspaceEdit(uri: string, text: string, edit: WorkspaceEdit | undefined): string {
+  const document = TextDocument.create(uri, 'python', 0, text);
+  const changes = edit?.changes?.[uri] ?? [];
+  const versioned = (edit?.documentChanges ?? []).flatMap((c) => ('edits' in c && c.textDocument.uri === uri ? c.edits : []));
+  const edits = [...changes, ...versioned].map((e) => ({
+    start: document.offsetAt(e.range.start),
+    end: document.offsetAt(e.range.end),
+    newText: 'newText' in e ? e.newText : e.snippet.value,
+  }));
+  return applyEdits(text, edits);
+}
+
+/** The position of the `occurrence`-th (0-based) `needle` in `text`, moved `delta` characters right. */
+export function positionOf(text: string, needle: string, occurrence = 0, delta = 0): Position {
+  let index = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    index = text.indexOf(needle, index + 1);
+    if (index < 0) throw new Error(`'${needle}' #${occurrence} not in the text`);
+  }
+  return TextDocument.create('file:///x', 'python', 0, text).positionAt(index + delta);
+}
 
 /** Tests run from the repository root (npm test), wherever their compiled files are. */
 export const ROOT = process.cwd();
@@ -74,6 +100,11 @@ export class TestServer {
 
   async open(uri: string, text: string, version = 1): Promise<void> {
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version, text } });
+  }
+
+  /** Replaces the whole text of an open document. */
+  async replace(uri: string, text: string, version: number): Promise<void> {
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
   }
 
   /** The next diagnostics published for `uri` after `count` earlier publications. */
