@@ -53,14 +53,15 @@ function formatRate(rate: number): string {
 
 function removeListElement(element: SyntaxNode, text: string): TextEdit[] {
   if (ownsLines(text, element, true)) return [wholeLines(element, element, text)];
+  // `a, b` loses `, b`; a first element `b, c` loses `b, `.
+  const previous = element.previousSibling;
+  if (previous?.type === ',') return [{ start: previous.startIndex, end: element.endIndex, newText: '' }];
   const next = element.nextSibling;
   if (next?.type === ',') {
     const following = next.nextSibling;
-    const end = following && following.type !== ']' && following.type !== ')' && following.startPosition.row === next.endPosition.row ? following.startIndex : next.endIndex;
+    const end = following && following.startPosition.row === next.endPosition.row ? following.startIndex : next.endIndex;
     return [{ start: element.startIndex, end, newText: '' }];
   }
-  const previous = element.previousSibling;
-  if (previous?.type === ',') return [{ start: previous.startIndex, end: element.endIndex, newText: '' }];
   return [{ start: element.startIndex, end: element.endIndex, newText: '' }];
 }
 
