@@ -121,3 +121,9 @@ function lineIndent(list: SyntaxNode, item: SyntaxNode): string {
   const lineStart = list.text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(list.text.slice(lineStart, offset))![0];
 }
+
+/** `1 - value` as Python source, without float noise (`1 - 0.1` → `0.9`, not `0.9000000000000001`). */
+export function complementText(value: number): string {
+  const text = String(Number((1 - value).toPrecision(12)));
+  return /[.e]/.test(text) ? text : `${text}.0`;
+}
