@@ -2,5 +2,12 @@
 import type { Applicability, Fix, TextEdit } from '../rules/types';
 
 export function fixOf(title: string, edits: readonly TextEdit[] | undefined, applicability: Applicability, preferred = true): Fix[] {
-  return edits && edits.length > 0 ? [{ title, applicability, preferred, edits }] : [];
+  if (!edits || edits.length === 0 || overlapping(edits)) return [];
+  return [{ title, applicability, preferred, edits }];
+}
+
+/** Two builders' edits that touch the same text cannot both be applied; such a combination is offered as nothing. */
+function overlapping(edits: readonly TextEdit[]): boolean {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  return sorted.some((edit, i) => i > 0 && edit.start < sorted[i - 1].end);
 }

@@ -1,0 +1,83 @@
+// LL203 dropout-on-feature-maps: neighbouring positions of a feature map are strongly correlated, so dropping single
+// activations barely regularizes: the neighbours carry the same signal (Tompson et al. 2015). Spatial dropout drops
+// whole channels instead.
+import { argument, literalArgument, reportNode, type LayerNode, type ModelGraph } from '../keras/graph';
+import { layersInFamily } from '../keras/catalog';
+import { setKeywordArgument } from '../fixes/arguments';
+import { fixOf } from '../fixes/fix';
+import { allApplications, replaceLayerClass } from '../fixes/rename';
+import { isPlainDropout } from './kinds';
+import { line, span } from './messages';
+import type { Rule, TextEdit } from './types';
+
+export const LL203: Rule = {
+  meta: {
+    code: 'LL203',
+    name: 'dropout-on-feature-maps',
+    severity: 'information',
+    summary: 'A plain Dropout is applied to convolutional feature maps, where spatial dropout regularizes.',
+    fixes: ['unsafe'],
+  },
+  check({ analysis, text, report }) {
+    const applications = allApplications(analysis.graphs);
+    for (const graph of analysis.graphs) {
+      for (const dropout of graph.nodes) {
+        if (!isPlainDropout(dropout)) continue;
+        const written = argument(dropout, 'noise_shape');
+        if (written && written.literal !== null) continue;
+        const stage = featureMapStage(graph, dropout);
+        if (!stage) continue;
+        const target = layersInFamily('dropout').find((spec) => spec.rank === stage.rank && spec.name !== dropout.spec.name);
+        const source = stage.sources[0];
+        let edits: TextEdit[] | undefined = target && replaceLayerClass(dropout, target, analysis.imports, text, applications);
+        // The channel axis must be the same one the convolution wrote.
+        if (edits && stage.channelsFirst) {
+          edits = target!.params.some((p) => p.name === 'data_format') ? [...edits, ...setKeywordArgument(dropout.ctor, 'data_format', '"channels_first"')] : undefined;
+        }
+        report({
+          span: span(reportNode(dropout)),
+          message:
+            `${dropout.spec.name} (line ${line(dropout)}) drops single activations of the feature maps of ${source.spec.name} ` +
+            `(line ${line(source)}); neighbouring positions carry nearly the same signal, so this barely regularizes. ` +
+            `${target ? target.name : 'Spatial dropout'} drops whole channels.`,
+          related: [{ span: span(reportNode(source)), message: `the layer whose feature maps are dropped` }],
+          fixes: fixOf(`Replace with ${target?.name ?? 'spatial dropout'}`, edits, 'unsafe'),
+        });
+      }
+    }
+  },
+};
+
+interface Stage {
+  readonly rank: 1 | 2 | 3;
+  /** The convolution or pooling layers whose maps reach the dropout. */
+  readonly sources: readonly LayerNode[];
+  readonly channelsFirst: boolean;
+}
+
+/** The convolution/pooling stage whose maps reach `node` with only shape-keeping layers between. Undefined when a
+ *  Flatten, a global pooling, a Dense or anything unknown stands on some way back, or the ranks disagree. */
+function featureMapStage(graph: ModelGraph, node: LayerNode): Stage | undefined {
+  const sources: LayerNode[] = [];
+  const seen = new Set<LayerNode>([node]);
+  const queue = [...graph.predecessors(node)];
+  while (queue.length > 0) {
+    const previous = queue.shift()!;
+    if (seen.has(previous)) continue;
+    seen.add(previous);
+    const { family, rank } = previous.spec;
+    if ((family === 'convolution' || family === 'pooling') && rank !== undefined) sources.push(previous);
+    else if (keepsMaps(previous)) queue.push(...graph.predecessors(previous));
+    else return undefined;
+  }
+  const rank = sources[0]?.spec.rank;
+  if (rank === undefined || sources.some((s) => s.spec.rank !== rank)) return undefined;
+  const channelsFirst = sources.some((s) => literalArgument(s, 'data_format') === 'channels_first');
+  return { rank, sources, channelsFirst };
+}
+
+/** Layers between a convolution and a dropout that leave the feature maps feature maps. */
+function keepsMaps(node: LayerNode): boolean {
+  const { family, rank } = node.spec;
+  return ['activation', 'normalization', 'dropout', 'noise', 'merge'].includes(family) || (family === 'reshape' && rank !== undefined);
+}

@@ -1,0 +1,69 @@
+// LL204 batchnorm-in-recurrent-stack: batch statistics over padded, variable-length sequences mix time steps and
+// examples; layer normalization normalizes each step on its own and was proposed for recurrent networks
+// (Ba, Kiros & Hinton 2016; Laurent et al. 2016 found batch-normalized recurrences hard to make work).
+import { argument, literalArgument, reportNode, type LayerNode, type ModelGraph } from '../keras/graph';
+import { layerByName } from '../keras/catalog';
+import { parseArguments } from '../keras/builder';
+import { fixOf } from '../fixes/fix';
+import { allApplications, replaceLayerClass } from '../fixes/rename';
+import { isBatchNorm, isWeightLayer } from './kinds';
+import { line, span } from './messages';
+import type { Rule } from './types';
+
+const REPLACEMENT = 'LayerNormalization';
+
+export const LL204: Rule = {
+  meta: {
+    code: 'LL204',
+    name: 'batchnorm-in-recurrent-stack',
+    severity: 'information',
+    summary: 'A BatchNormalization normalizes the sequence output of a recurrent layer.',
+    fixes: ['unsafe'],
+  },
+  check({ analysis, text, report }) {
+    const applications = allApplications(analysis.graphs);
+    const target = layerByName(REPLACEMENT);
+    for (const graph of analysis.graphs) {
+      for (const norm of graph.nodes) {
+        if (!isBatchNorm(norm)) continue;
+        const before = nearestWeights(graph, norm, 'back').filter((n) => n.spec.family === 'recurrent');
+        const after = nearestWeights(graph, norm, 'forward').filter((n) => n.spec.family === 'recurrent');
+        const source = before.find(returnsSequences) ?? (after.length > 0 ? before[0] : undefined);
+        if (!source) continue;
+        report({
+          span: span(reportNode(norm)),
+          message:
+            `${norm.spec.name} (line ${line(norm)}) normalizes the sequence output of ${source.spec.name} (line ${line(source)}) ` +
+            `with statistics pooled over the batch and the time steps; layer normalization suits recurrent stacks better.`,
+          related: [{ span: span(reportNode(source)), message: `the recurrent layer` }],
+          fixes: fixOf(`Replace with ${REPLACEMENT}`, target && replaceLayerClass(norm, target, analysis.imports, text, applications), 'unsafe'),
+        });
+      }
+    }
+  },
+};
+
+/** The weight layers reached from `node` with only weightless layers (dropout, activations) between. */
+function nearestWeights(graph: ModelGraph, node: LayerNode, direction: 'back' | 'forward'): LayerNode[] {
+  const next = (n: LayerNode) => (direction === 'back' ? graph.predecessors(n) : graph.successors(n));
+  const found: LayerNode[] = [];
+  const seen = new Set<LayerNode>([node]);
+  const queue = [...next(node)];
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    if (isWeightLayer(current)) found.push(current);
+    else if (current.spec.family === 'dropout' || current.spec.family === 'activation' || current.spec.family === 'noise') queue.push(...next(current));
+  }
+  return found;
+}
+
+/** `return_sequences=True` on the layer, or on the layer a wrapper (`Bidirectional(LSTM(...))`) is built around. */
+function returnsSequences(node: LayerNode): boolean {
+  if (node.spec.params.some((p) => p.name === 'return_sequences')) return literalArgument(node, 'return_sequences') === true;
+  const inner = argument(node, 'layer')?.value;
+  const args = inner?.type === 'call' ? inner.childForFieldName('arguments') : null;
+  if (!args) return false;
+  return parseArguments(args).some((a) => a.keyword === 'return_sequences' && a.literal === true);
+}
