@@ -1,0 +1,38 @@
+// Changing `layerlint.*` settings re-lints open documents without reopening them.
+import * as vscode from 'vscode';
+import { open, revertAll, setLayerlintSetting, waitForDiagnostics, withCode } from './helpers';
+
+describe('settings', () => {
+  afterEach(async () => {
+    await setLayerlintSetting('rules', undefined);
+    await setLayerlintSetting('enable', undefined);
+    await revertAll();
+  });
+
+  it('layerlint.rules: LL101 off removes the warning, and removing the setting brings it back', async () => {
+    const { document } = await open('sequential.py');
+    await waitForDiagnostics(document.uri, withCode('LL101'), 'LL101');
+    await setLayerlintSetting('rules', { LL101: 'off' });
+    await waitForDiagnostics(document.uri, (d) => d.length === 0, 'LL101 to be turned off');
+    await setLayerlintSetting('rules', undefined);
+    await waitForDiagnostics(document.uri, withCode('LL101'), 'LL101 to come back');
+  });
+
+  it('layerlint.rules: LL101 as an error changes the severity', async () => {
+    const { document } = await open('sequential.py');
+    await waitForDiagnostics(document.uri, withCode('LL101'), 'LL101');
+    await setLayerlintSetting('rules', { LL101: 'error' });
+    await waitForDiagnostics(
+      document.uri,
+      (d) => d.length === 1 && d[0].severity === vscode.DiagnosticSeverity.Error,
+      'LL101 as an error',
+    );
+  });
+
+  it('layerlint.enable: false clears the diagnostics', async () => {
+    const { document } = await open('sequential.py');
+    await waitForDiagnostics(document.uri, withCode('LL101'), 'LL101');
+    await setLayerlintSetting('enable', false);
+    await waitForDiagnostics(document.uri, (d) => d.length === 0, 'diagnostics to be cleared');
+  });
+});
