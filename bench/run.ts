@@ -1,0 +1,415 @@
+// `npm run bench`: layerlint's cost measured against tree-sitter's parse of the same input, plus the editor-facing
+// latencies and the server's memory. Absolute times on a shared 2-core machine wander, so every comparison runs
+// its two sides alternately in the same conditions and the ratios are printed last.
+//
+//   node --expose-gc dist/bench.js [--quick] [--keep]
+//   node dist/bench.js parse-only DIR [native|wasm]     (the "raw parse as a process" side; used internally)
+import { spawnSync, fork } from 'node:child_process';
+import { mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
+import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import { DEFAULT_CONFIG } from '../server/src/config/config';
+import { analyzeText } from '../server/src/lsp/documents';
+import { ParsedDocument } from '../server/src/parse/document';
+import { createParser } from '../server/src/parse/parser';
+import type { ParserKind, PythonParser, SyntaxTree } from '../server/src/parse/tree';
+import { TestServer } from '../test/helpers/lsp-client';
+import { generateCorpus, generateLargeFile, Rng, type Corpus } from './corpus';
+import { median, quantile, summary, timed, timedAsync } from './stats';
+
+const ROOT = resolve(__dirname, '..');
+const SEED = 20_240_611;
+const BENCH_JS = __filename;
+
+interface Row {
+  measure: string;
+  result: string;
+  target: string;
+}
+
+const rows: Row[] = [];
+const ratios: Row[] = [];
+const notes: string[] = [];
+
+function record(measure: string, result: string, target = 'reported'): void {
+  rows.push({ measure, result, target });
+  process.stdout.write(`  ${measure}: ${result}\n`);
+}
+
+function ratio(measure: string, value: number, target: number | undefined, detail: string): void {
+  const verdict = target === undefined ? 'reported' : `≤ ${target}× ${value <= target ? '✓' : '✗ MISSED'}`;
+  ratios.push({ measure, result: `${value.toFixed(2)}× (${detail})`, target: verdict });
+}
+
+/** Releases what the WASM binding allocates outside the JS heap (the native binding frees trees on GC). */
+function release(tree: SyntaxTree): void {
+  (tree as { delete?: () => void }).delete?.();
+}
+
+const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+function pythonFiles(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...pythonFiles(full));
+    else if (entry.name.endsWith('.py')) found.push(full);
+  }
+  return found.sort();
+}
+
+// ---- 1. in-process: analysis vs parse ------------------------------------------------------------------
+
+function parseAll(parser: PythonParser, texts: readonly string[]): void {
+  for (const text of texts) release(parser.parse(text));
+}
+
+function analyzeAll(parser: PythonParser, texts: readonly string[]): number {
+  let findings = 0;
+  for (const text of texts) {
+    const tree = parser.parse(text);
+    findings += analyzeText(tree.rootNode, text, DEFAULT_CONFIG).findings.length;
+    release(tree);
+  }
+  return findings;
+}
+
+function inProcess(native: PythonParser, texts: readonly string[], rounds: number): void {
+  console.log('\nfull analysis vs raw parse, in one process');
+  const parse: number[] = [];
+  const full: number[] = [];
+  let findings = 0;
+  analyzeAll(native, texts.slice(0, 50)); // warm the JIT before anything is timed
+  for (let round = 0; round < rounds; round++) {
+    collect();
+    parse.push(timed(() => parseAll(native, texts)));
+    collect();
+    full.push(timed(() => (findings = analyzeAll(native, texts))));
+  }
+  record('raw tree-sitter parse of the corpus (native)', summary(parse, 'ms'));
+  record('parse + graphs + all rules of the corpus', `${summary(full, 'ms')}; ${findings} findings`);
+  // Paired rounds: each analysis run is compared with the parse run next to it, so load shifts cancel.
+  const paired = full.map((f, i) => f / parse[i]);
+  ratio('full analysis ÷ raw parse (in process)', median(paired), 1.5, `rounds ${paired.map((r) => r.toFixed(2)).join(', ')}`);
+}
+
+// ---- 2. whole processes: `layerlint check` vs a parse-only process ----------------------------------------
+
+async function parseOnly(dir: string, kind: ParserKind): Promise<void> {
+  const parser = await createParser({ force: kind });
+  const files = pythonFiles(dir);
+  for (const file of files) release(parser.parse(readFileSync(file, 'utf8')));
+  process.stdout.write(`${files.length} files parsed\n`);
+}
+
+function runProcess(args: readonly string[], env: NodeJS.ProcessEnv = {}): { ms: number; status: number | null; stderr: string } {
+  const devNull = openSync('/dev/null', 'w');
+  try {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', devNull, 'pipe'], maxBuffer: 64 << 20 });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    return { ms, status: result.status, stderr: result.stderr?.toString() ?? '' };
+  } finally {
+    closeSync(devNull);
+  }
+}
+
+/** The CLI is being extended; use the richest invocation this build accepts (exit 0/1 = ran, 2 = usage or I/O error). */
+function checkInvocation(corpus: Corpus): string[] | undefined {
+  const bin = join(ROOT, 'bin', 'layerlint.js');
+  const candidates = [
+    [bin, 'check', corpus.dir, '--no-progress'],
+    [bin, 'check', corpus.dir],
+    [bin, 'check', ...corpus.files],
+  ];
+  for (const args of candidates) {
+    const probe = runProcess(args);
+    if (probe.status === 0 || probe.status === 1) return args;
+  }
+  return undefined;
+}
+
+function processes(corpus: Corpus, rounds: number): void {
+  console.log('\n`layerlint check` vs a parse-only process');
+  const invocation = checkInvocation(corpus);
+  if (!invocation) {
+    record('layerlint check (whole process)', 'not available: every invocation failed');
+    return;
+  }
+  const shown = invocation.length > 4 ? `check <${corpus.files.length} files>` : invocation.slice(1).join(' ').replace(corpus.dir, 'CORPUS');
+  const check: number[] = [];
+  const parse: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    parse.push(runProcess([BENCH_JS, 'parse-only', corpus.dir, 'native']).ms);
+    check.push(runProcess(invocation).ms);
+  }
+  record('parse-only process over the corpus', summary(parse, 'ms'));
+  record(`layerlint ${shown}`, summary(check, 'ms'));
+  const paired = check.map((c, i) => c / parse[i]);
+  ratio('`layerlint check` ÷ parse-only process', median(paired), 2, `rounds ${paired.map((r) => r.toFixed(2)).join(', ')}`);
+}
+
+// ---- 3. keystrokes in a 5,000-line file ---------------------------------------------------------------
+
+interface Edit {
+  offset: number;
+  deleteLength: number;
+  insert: string;
+}
+
+/** Typing as it happens: digits into a rate, a letter into a name or comment, a new line of code, a deletion.
+ *  Each edit is followed later by its undo, so the document stays a realistic Keras module throughout. */
+function keystrokes(text: string, count: number, rng: Rng): Edit[] {
+  const anchors = (pattern: RegExp): number[] => [...text.matchAll(pattern)].map((m) => m.index! + m[0].length);
+  const rates = anchors(/Dropout\(0?\.\d/g);
+  const names = anchors(/\n {4}x = /g);
+  const lineEnds = anchors(/\n {4}x = [^\n]*\)\(x\)/g);
+  const comments = anchors(/# /g);
+  const edits: Edit[] = [];
+  while (edits.length < count) {
+    const kind = rng.int(0, 9);
+    let edit: Edit;
+    if (kind < 4 && rates.length > 0) edit = { offset: rng.pick(rates), deleteLength: 0, insert: String(rng.int(0, 9)) };
+    else if (kind < 6 && comments.length > 0) edit = { offset: rng.pick(comments), deleteLength: 0, insert: rng.pick(['a', 'e', 'x ', 'TODO ']) };
+    else if (kind < 8 && lineEnds.length > 0) edit = { offset: rng.pick(lineEnds), deleteLength: 0, insert: rng.pick(['\n    x = layers.Dropout(0.2)(x)', '\n    x = layers.BatchNormalization()(x)', '\n']) };
+    else edit = { offset: rng.pick(names), deleteLength: 1, insert: '' };
+    edits.push(edit);
+  }
+  return edits;
+}
+
+function keystrokeBench(native: PythonParser, text: string, count: number): void {
+  console.log('\nkeystrokes in the large file');
+  const document = new ParsedDocument(native, 'file:///bench/large.py', 1, text);
+  const edits = keystrokes(text, count / 2, new Rng(SEED + 1));
+  const totals: number[] = [];
+  const parses: number[] = [];
+  let version = 1;
+  const apply = (offset: number, deleteLength: number, insert: string): void => {
+    const current = document.textDocument;
+    const range = { start: current.positionAt(offset), end: current.positionAt(offset + deleteLength) };
+    let parseMs = 0;
+    const total = timed(() => {
+      parseMs = timed(() => document.update([{ range, text: insert }], ++version));
+      analyzeText(document.tree.rootNode, document.text, DEFAULT_CONFIG);
+    });
+    totals.push(total);
+    parses.push(parseMs);
+  };
+  for (const edit of edits) {
+    const removed = document.text.slice(edit.offset, edit.offset + edit.deleteLength);
+    apply(edit.offset, edit.deleteLength, edit.insert);
+    apply(edit.offset, edit.insert.length, removed);
+  }
+  // Sanity: undoing every edit must bring back the original text, or the edits were not what was measured.
+  if (document.text !== text) throw new Error('keystroke benchmark: the document drifted from its original text');
+  record(`keystroke → diagnostics in ${text.split('\n').length} lines, ${totals.length} edits`, `median ${median(totals).toFixed(2)} ms, p95 ${quantile(totals, 0.95).toFixed(2)} ms, max ${Math.max(...totals).toFixed(2)} ms`, 'p95 ≤ 5 ms');
+  record('  of which incremental re-parse', `median ${median(parses).toFixed(2)} ms, p95 ${quantile(parses, 0.95).toFixed(2)} ms`);
+}
+
+// ---- 4. the language server: hover, code action, memory, start-up --------------------------------------------
+
+async function requestTimes(server: TestServer, method: string, params: readonly unknown[]): Promise<number[] | string> {
+  const times: number[] = [];
+  for (const p of params) {
+    try {
+      times.push(await timedAsync(() => server.connection.sendRequest(method, p)));
+    } catch (error) {
+      return `not available (${(error as Error).message.split('\n')[0]})`;
+    }
+  }
+  return times;
+}
+
+function latency(result: number[] | string): string {
+  if (typeof result === 'string') return result;
+  return `median ${median(result).toFixed(2)} ms, p95 ${quantile(result, 0.95).toFixed(2)} ms (n=${result.length})`;
+}
+
+async function editorLatency(text: string, count: number): Promise<void> {
+  console.log('\nhover and code action over LSP (real server, stdio)');
+  const server = await TestServer.start();
+  try {
+    const uri = 'file:///bench/large.py';
+    await server.open(uri, text);
+    const diagnostics: Diagnostic[] = await server.diagnosticsFor(uri, 1, 60_000);
+    const rng = new Rng(SEED + 2);
+    const lines = text.split('\n');
+    const layerSites: Array<{ line: number; character: number }> = [];
+    lines.forEach((line, row) => {
+      for (const m of line.matchAll(/(?:Dropout|BatchNormalization|Dense|Conv2D|BN)\(/g)) layerSites.push({ line: row, character: m.index! + 2 });
+    });
+    const hovers = Array.from({ length: count }, () => ({ textDocument: { uri }, position: rng.pick(layerSites) }));
+    const hover = await requestTimes(server, 'textDocument/hover', hovers);
+    const sample = (await server.connection.sendRequest('textDocument/hover', hovers[0]).catch(() => null)) as Hover | null;
+    record('hover on a layer', latency(hover) + (sample ? '' : '; (no hover content returned)'), 'p95 ≤ 5 ms');
+    const actions = Array.from({ length: count }, () => {
+      const diagnostic = diagnostics.length > 0 ? rng.pick(diagnostics) : undefined;
+      const range = diagnostic?.range ?? { start: rng.pick(layerSites), end: rng.pick(layerSites) };
+      return { textDocument: { uri }, range, context: { diagnostics: diagnostic ? [diagnostic] : [] } };
+    });
+    const action = await requestTimes(server, 'textDocument/codeAction', actions);
+    const offered = (await server.connection.sendRequest('textDocument/codeAction', actions[0]).catch(() => [])) as CodeAction[] | null;
+    record(`code action on a diagnostic (${diagnostics.length} in the file)`, `${latency(action)}; ${offered?.length ?? 0} actions offered`, 'p95 ≤ 5 ms');
+  } finally {
+    await server.stop();
+  }
+}
+
+function residentMegabytes(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) / 1024;
+  return { rss: field('VmRSS'), peak: field('VmHWM') };
+}
+
+async function serverMemory(corpus: Corpus, documents: number): Promise<void> {
+  console.log(`\nserver memory with ${documents} open documents`);
+  const server = await TestServer.start();
+  try {
+    const pid = server.process.pid!;
+    const idle = residentMegabytes(pid);
+    const files = corpus.files.slice(0, documents);
+    let lines = 0;
+    for (const [index, file] of files.entries()) {
+      const text = readFileSync(file, 'utf8');
+      lines += text.split('\n').length;
+      await server.open(`file:///bench/open/${index}.py`, text);
+    }
+    for (let index = 0; index < files.length; index++) await server.diagnosticsFor(`file:///bench/open/${index}.py`, 1, 60_000);
+    await new Promise((done) => setTimeout(done, 500));
+    const loaded = residentMegabytes(pid);
+    record('server RSS after initialize', `${idle.rss.toFixed(0)} MB`);
+    record(`server RSS with ${documents} open documents (${lines} lines), all diagnosed`, `${loaded.rss.toFixed(0)} MB (peak ${loaded.peak.toFixed(0)} MB)`, '≤ 150 MB');
+    ratios.push({ measure: `server RSS, ${documents} open documents`, result: `${loaded.rss.toFixed(0)} MB`, target: `≤ 150 MB ${loaded.rss <= 150 ? '✓' : '✗ MISSED'}` });
+  } finally {
+    await server.stop();
+  }
+}
+
+/** What the VS Code extension does on activation: fork dist/server.js over node IPC and wait for `initialize`. */
+async function startupOnce(): Promise<number> {
+  const start = process.hrtime.bigint();
+  const child = fork(join(ROOT, 'dist', 'server.js'), ['--node-ipc'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  connection.onRequest(() => []);
+  connection.onNotification(() => undefined);
+  connection.listen();
+  try {
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  } finally {
+    await connection.sendRequest('shutdown').catch(() => undefined);
+    await connection.sendNotification('exit').catch(() => undefined);
+    connection.dispose();
+    await new Promise<void>((done) => (child.exitCode !== null ? done() : child.once('exit', () => done())));
+  }
+}
+
+async function startup(rounds: number): Promise<void> {
+  console.log('\nserver start-up');
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) times.push(await startupOnce());
+  record('spawn dist/server.js (IPC, as the extension does) → initialize answered', summary(times, 'ms'));
+}
+
+// ---- 5. WASM fallback vs native --------------------------------------------------------------------------
+
+async function wasmVsNative(native: PythonParser, texts: readonly string[], rounds: number): Promise<void> {
+  console.log('\nWASM fallback parser vs native');
+  const wasm = await createParser({ force: 'wasm' });
+  parseAll(wasm, texts.slice(0, 50));
+  const n: number[] = [];
+  const w: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    collect();
+    n.push(timed(() => parseAll(native, texts)));
+    collect();
+    w.push(timed(() => parseAll(wasm, texts)));
+  }
+  collect();
+  const wasmFull = timed(() => analyzeAll(wasm, texts));
+  record('native parse of the corpus', summary(n, 'ms'));
+  record('WASM parse of the corpus', summary(w, 'ms'));
+  record('WASM parse + graphs + all rules of the corpus', summary([wasmFull], 'ms'));
+  const paired = w.map((v, i) => v / n[i]);
+  ratio('WASM parse ÷ native parse', median(paired), undefined, `rounds ${paired.map((r) => r.toFixed(2)).join(', ')}`);
+}
+
+// ---- 6. the linters users already run --------------------------------------------------------------------
+
+function externalLinters(corpus: Corpus): void {
+  console.log('\nflake8 / pylint on the same corpus');
+  const tools: Array<[string, string[], string[]]> = [
+    ['flake8', ['-m', 'flake8', '--version'], ['-m', 'flake8', '--jobs=1', corpus.dir]],
+    ['pylint', ['-m', 'pylint', '--version'], ['-m', 'pylint', '--jobs=1', '--disable=import-error', ...corpus.files.slice(0, 150)]],
+  ];
+  for (const [name, probe, args] of tools) {
+    const python = spawnSync('python3', probe, { encoding: 'utf8' });
+    if (python.status !== 0) {
+      record(name, 'skipped: not installed');
+      notes.push(`${name} is not installed here (\`python3 -m ${name}\` fails); install it to get this reference figure.`);
+      continue;
+    }
+    const start = process.hrtime.bigint();
+    spawnSync('python3', args, { stdio: 'ignore' });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    // pylint takes minutes on the whole corpus; it runs on the first 150 files and the line count says how much that is.
+    const subject = name === 'pylint' ? `first 150 files, ${corpus.files.slice(0, 150).reduce((n, f) => n + readFileSync(f, 'utf8').split('\n').length - 1, 0)} lines` : 'whole corpus';
+    record(`${name} (${subject}, one process)`, `${ms.toFixed(0)} ms`);
+  }
+}
+
+// ---- main ----------------------------------------------------------------------------------------------------
+
+function machine(): string {
+  const model = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  return `${cpus().length} × ${model}, node ${process.version}, ${process.platform}-${process.arch}`;
+}
+
+function table(list: readonly Row[]): string {
+  return ['| measure | result | target |', '| --- | --- | --- |', ...list.map((r) => `| ${r.measure.trim()} | ${r.result} | ${r.target} |`)].join('\n');
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  if (argv[0] === 'parse-only') return parseOnly(argv[1], (argv[2] as ParserKind | undefined) ?? 'native');
+  const quick = argv.includes('--quick');
+  const began = Date.now();
+  const work = mkdtempSync(join(tmpdir(), 'layerlint-bench-'));
+  try {
+    const corpus = quick ? generateCorpus(join(work, 'corpus'), SEED, 300, 50_000) : generateCorpus(join(work, 'corpus'), SEED, 1_500, 250_000);
+    const large = generateLargeFile(SEED, 5_000);
+    writeFileSync(join(work, 'large.py'), large);
+    console.log(`layerlint bench on ${machine()}`);
+    console.log(`corpus: ${corpus.files.length} files, ${corpus.lines} lines, ${(corpus.bytes / 1e6).toFixed(1)} MB in ${corpus.dir} (seed ${SEED})`);
+    console.log(`large file: ${large.split('\n').length - 1} lines`);
+    if (!(globalThis as { gc?: unknown }).gc) notes.push('run with `node --expose-gc` (as `npm run bench` does) to collect garbage between rounds.');
+
+    const native = await createParser({ force: 'native' });
+    const texts = corpus.files.map((f) => readFileSync(f, 'utf8'));
+    inProcess(native, texts, quick ? 3 : 5);
+    processes(corpus, 3);
+    keystrokeBench(native, large, 500);
+    await editorLatency(large, 200);
+    await serverMemory(corpus, 200);
+    await startup(5);
+    await wasmVsNative(native, texts, 3);
+    externalLinters(corpus);
+
+    console.log(`\n## Results (${machine()}; corpus ${corpus.files.length} files / ${corpus.lines} lines)\n`);
+    console.log(table(rows));
+    console.log('\n## Ratios\n');
+    console.log(table(ratios));
+    for (const note of notes) console.log(`\nnote: ${note}`);
+    console.log(`\nbench finished in ${((Date.now() - began) / 1000).toFixed(0)} s`);
+  } finally {
+    if (argv.includes('--keep')) console.log(`kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  console.error(`bench failed: ${(error as Error).stack ?? error}`);
+  process.exitCode = 1;
+});
