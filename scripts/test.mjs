@@ -18,7 +18,7 @@ function testFiles(dir) {
   return found.sort();
 }
 
-const suites = process.argv.includes('--unit') ? ['unit'] : ['unit', 'protocol'];
+const suites = process.argv.includes('--unit') ? ['unit'] : ['unit', 'protocol', 'robustness', 'cli'];
 const files = suites.flatMap((suite) => testFiles(join('out', 'test', suite)));
 const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -1,12 +1,48 @@
 // Chooses the parser: the native tree-sitter addon when it loads, otherwise web-tree-sitter with the WASM
 // grammar that tree-sitter-python ships. Prebuilt native addons need a recent libstdc++, so the fallback
 // is what keeps layerlint working on older Linux distributions.
-import type { ParserKind, PythonParser, SyntaxTree } from './tree';
+import { mirror, type Cursor, type MirrorNode } from './mirror';
+import type { ParserKind, PythonParser, SyntaxTree, TreeEdit } from './tree';
 
 export interface ParserOptions {
   /** Force one implementation (tests, and the `LAYERLINT_PARSER` environment variable). */
   force?: ParserKind;
   log?: (message: string) => void;
+}
+
+/** What both bindings' trees offer: an incremental edit and a cursor. */
+interface BindingTree {
+  edit(edit: TreeEdit): unknown;
+  walk(): Cursor;
+}
+
+/** A binding's tree with a plain-JavaScript copy of its nodes, made on first use (see mirror.ts). */
+class MirroredTree implements SyntaxTree {
+  private root: MirrorNode | undefined;
+
+  constructor(
+    readonly binding: BindingTree,
+    private readonly text: string,
+    private readonly language: object,
+  ) {}
+
+  get rootNode(): MirrorNode {
+    return (this.root ??= mirror(this.binding.walk(), this.text, this.language));
+  }
+
+  edit(edit: TreeEdit): void {
+    this.binding.edit(edit);
+    this.root = undefined;
+  }
+}
+
+type ParseFunction = (text: string, old: BindingTree | null) => BindingTree;
+
+function wrap(kind: ParserKind, language: object, parse: ParseFunction): PythonParser {
+  return {
+    kind,
+    parse: (text, oldTree) => new MirroredTree(parse(text, oldTree instanceof MirroredTree ? oldTree.binding : null), text, language),
+  };
 }
 
 function loadNative(): PythonParser {
@@ -16,12 +52,8 @@ function loadNative(): PythonParser {
   const python = require('tree-sitter-python');
   const parser = new NativeParser();
   parser.setLanguage(python);
-  return {
-    kind: 'native',
-    // The native binding reads the string in chunks; a buffer as large as the text avoids re-entering JS per 32 KiB.
-    parse: (text, oldTree) =>
-      parser.parse(text, oldTree ?? null, { bufferSize: Math.max(32 * 1024, text.length + 1) }) as SyntaxTree,
-  };
+  // The native binding reads the string in chunks; a buffer as large as the text avoids re-entering JS per 32 KiB.
+  return wrap('native', python, (text, old) => parser.parse(text, old, { bufferSize: Math.max(32 * 1024, text.length + 1) }));
 }
 
 async function loadWasm(): Promise<PythonParser> {
@@ -31,14 +63,11 @@ async function loadWasm(): Promise<PythonParser> {
   const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
   const parser = new Parser();
   parser.setLanguage(language);
-  return {
-    kind: 'wasm',
-    parse: (text, oldTree) => {
-      const tree = parser.parse(text, oldTree ?? null);
-      if (!tree) throw new Error('web-tree-sitter returned no tree');
-      return tree as SyntaxTree;
-    },
-  };
+  return wrap('wasm', language, (text, old) => {
+    const tree = parser.parse(text, old);
+    if (!tree) throw new Error('web-tree-sitter returned no tree');
+    return tree;
+  });
 }
 
 export async function createParser(options: ParserOptions = {}): Promise<PythonParser> {

@@ -1,0 +1,64 @@
+// Input fuzzing: random mutations of every fixture go through parse → graphs → rules. Each must return within a time
+// bound and never throw. A fixed seed runs in `npm test`; `npm run fuzz` runs longer (FUZZ_CASES, FUZZ_SEED).
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { DEFAULT_CONFIG } from '../../server/src/config/config';
+import { analyzeModule } from '../../server/src/keras/analyze';
+import { lint } from '../../server/src/rules/lint';
+import type { ParserKind } from '../../server/src/parse/tree';
+import { parser } from '../helpers/engine';
+import { ROOT } from '../helpers/lsp-client';
+import { mutate, random } from './mutations';
+
+const CASES = Number(process.env.FUZZ_CASES ?? 300);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
+const CASE_BOUND_MS = 2_000;
+
+function pythonFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = join(dir, entry);
+    if (statSync(full).isDirectory()) return pythonFiles(full);
+    return entry.endsWith('.py') ? [full] : [];
+  });
+}
+
+async function check(text: string, kind: ParserKind): Promise<number> {
+  const started = performance.now();
+  const tree = (await parser(kind)).parse(text);
+  lint(analyzeModule(tree.rootNode), text, DEFAULT_CONFIG, tree.rootNode);
+  return performance.now() - started;
+}
+
+test(`fuzzing the engine with ${CASES} mutated fixtures (seed ${SEED})`, async () => {
+  const fixtures = pythonFiles(join(ROOT, 'test', 'fixtures')).map((f) => readFileSync(f, 'utf8'));
+  assert.ok(fixtures.length > 0);
+  const rand = random(SEED);
+  const failures: string[] = [];
+  let slowest = 0;
+  for (let i = 0; i < CASES; i++) {
+    const source = fixtures[i % fixtures.length];
+    const { text, applied } = mutate(source, rand, 1 + Math.floor(rand() * 4));
+    // One case in ten also goes through the WASM parser: both must survive the same input.
+    for (const kind of i % 10 === 0 ? (['native', 'wasm'] as const) : (['native'] as const)) {
+      try {
+        const elapsed = await check(text, kind);
+        slowest = Math.max(slowest, elapsed);
+        if (elapsed > CASE_BOUND_MS) failures.push(`case ${i} (${kind}, ${applied.join('+')}): ${elapsed.toFixed(0)} ms`);
+      } catch (error) {
+        failures.push(`case ${i} (${kind}, ${applied.join('+')}): ${(error as Error).stack?.split('\n').slice(0, 3).join(' | ')}`);
+      }
+    }
+  }
+  console.log(`fuzz: ${CASES} cases tried, ${failures.length} failures, slowest ${slowest.toFixed(0)} ms`);
+  assert.deepEqual(failures, []);
+});
+
+test('a 5 MB Keras file is analysed within the bound', async () => {
+  const unit = readFileSync(join(ROOT, 'test', 'fixtures', 'add_chain.py'), 'utf8');
+  const text = unit.repeat(Math.ceil((5 * 1024 * 1024) / unit.length));
+  const elapsed = await check(text, 'native');
+  console.log(`5 MB file: ${(text.length / 1024 / 1024).toFixed(1)} MB analysed in ${elapsed.toFixed(0)} ms`);
+  assert.ok(elapsed < 20_000, `took ${elapsed} ms`);
+});
