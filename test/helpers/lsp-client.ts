@@ -5,6 +5,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction,
+  ConfigurationItem,
   ConfigurationParams,
   Diagnostic,
   DocumentSymbol,
@@ -51,6 +52,7 @@ export class TestServer {
   readonly messages: ShowMessageParams[] = [];
   /** The `layerlint` settings the client answers `workspace/configuration` with, per document (undefined: none set). */
   settings: (scopeUri: string | undefined) => unknown = () => undefined;
+  readonly configurationRequests: ConfigurationItem[] = [];
 
   private constructor(readonly process: ChildProcess) {
     this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
@@ -66,9 +68,10 @@ export class TestServer {
     this.connection.onNotification('window/showMessage', (params: ShowMessageParams) => {
       this.messages.push(params);
     });
-    this.connection.onRequest('workspace/configuration', (params: ConfigurationParams) =>
-      params.items.map((item) => (item.section === 'layerlint' ? this.settings(item.scopeUri) : undefined)),
-    );
+    this.connection.onRequest('workspace/configuration', (params: ConfigurationParams) => {
+      this.configurationRequests.push(...params.items);
+      return params.items.map((item) => (item.section === 'layerlint' ? this.settings(item.scopeUri) : undefined));
+    });
     // The server registers for configuration and file-watch notifications, as it does with VS Code.
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();

@@ -6,7 +6,9 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   MarkupKind,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   type ClientCapabilities,
   type Connection,
@@ -49,12 +51,17 @@ export function startServer(): Connection {
       }
     };
 
+  // Last line of defence: whatever escapes a handler is logged, and the server goes on serving the other documents.
+  process.on('uncaughtException', (error) => log(`layerlint: unexpected error: ${error.stack ?? error}`));
+  process.on('unhandledRejection', (reason) => log(`layerlint: unexpected error: ${(reason as Error)?.stack ?? reason}`));
+
   const reportProblems = (problems: readonly string[]): void => {
     for (const problem of problems) {
       if (reportedProblems.has(problem)) continue;
       reportedProblems.add(problem);
       log(`layerlint: configuration: ${problem}`);
-      void connection.window.showWarningMessage(`layerlint: ${problem}`);
+      // A notification: the request form would wait for the user to dismiss the message.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `layerlint: ${problem}` });
     }
   };
 
@@ -131,11 +138,12 @@ export function startServer(): Connection {
 
   connection.onInitialized(() => {
     const register = capabilities.workspace;
+    const failed = (error: unknown) => log(`layerlint: registration refused by the client: ${(error as Error).message ?? error}`);
     if (register?.didChangeConfiguration?.dynamicRegistration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'layerlint' });
+      connection.client.register(DidChangeConfigurationNotification.type, { section: 'layerlint' }).catch(failed);
     }
     if (register?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/pyproject.toml' }] });
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/pyproject.toml' }] }).catch(failed);
     }
   });
 
