@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { configForFile } from '../config/resolve';
 import { unifiedDiff } from './diff';
-import { fixAll, fixToApply, lintText } from './fixer';
+import { fixAll, fixToApply, linter } from './fixer';
 import { LineIndex, type Range } from './positions';
 import { applyOverrides, type RuleOverrides } from './selection';
 import { pythonSource, readSource } from './source';
@@ -98,11 +98,11 @@ async function checkSource(job: FileJob, parser: PythonParser, settings: CheckSe
   }
   if (!source) return { ...base, skipped: true, findings: [], fixed: 0, errors, notes: [] };
 
-  const effective = applyOverrides(config, settings.overrides);
-  const fixing = settings.fix !== 'none';
-  const result = fixing
-    ? fixAll(source.text, parser, effective, settings.unsafeFixes)
-    : { text: source.text, fixed: 0, findings: lintText(parser, source.text, effective).findings, notes: [] };
+  const lintText = linter(parser, applyOverrides(config, settings.overrides));
+  const result =
+    settings.fix !== 'none'
+      ? fixAll(source.text, lintText, settings.unsafeFixes)
+      : { text: source.text, fixed: 0, findings: lintText(source.text).findings, notes: [] };
   const notes = result.notes.map((note) => `${job.display}: ${note}`);
   const report = {
     ...base,
@@ -125,7 +125,7 @@ async function checkSource(job: FileJob, parser: PythonParser, settings: CheckSe
         return report;
       } catch (error) {
         // Nothing was written: report the findings of the file as it still is.
-        const unchanged = lintText(parser, source.text, effective).findings;
+        const unchanged = lintText(source.text).findings;
         return {
           ...report,
           findings: describe(source.text, unchanged, settings.unsafeFixes),

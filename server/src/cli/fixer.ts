@@ -16,9 +16,19 @@ export function fixToApply(finding: Finding, unsafeFixes: boolean): Fix | undefi
   return fix && (fix.applicability === 'safe' || unsafeFixes) ? fix : undefined;
 }
 
-export function lintText(parser: PythonParser, text: string, config: LintConfig): { findings: Finding[]; hasError: boolean } {
-  const root = parser.parse(text).rootNode;
-  return { findings: lint(analyzeModule(root), text, config, root), hasError: root.hasError };
+export interface Linted {
+  readonly findings: Finding[];
+  /** The text has a syntax error. */
+  readonly hasError: boolean;
+}
+
+export type Linter = (text: string) => Linted;
+
+export function linter(parser: PythonParser, config: LintConfig): Linter {
+  return (text) => {
+    const root = parser.parse(text).rootNode;
+    return { findings: lint(analyzeModule(root), text, config, root), hasError: root.hasError };
+  };
 }
 
 export interface FixResult {
@@ -30,9 +40,9 @@ export interface FixResult {
   readonly notes: string[];
 }
 
-export function fixAll(original: string, parser: PythonParser, config: LintConfig, unsafeFixes: boolean): FixResult {
+export function fixAll(original: string, lintText: Linter, unsafeFixes: boolean): FixResult {
   let text = original;
-  let current = lintText(parser, text, config);
+  let current = lintText(text);
   // A file that did not parse before is judged by whether the fixes make it worse, which cannot be told; only
   // a file that parsed must still parse afterwards.
   const mustParse = !current.hasError;
@@ -41,21 +51,21 @@ export function fixAll(original: string, parser: PythonParser, config: LintConfi
   let fixed = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const candidates = compatibleFixes(current.findings.flatMap((f) => fixToApply(f, unsafeFixes) ?? []));
-    const applicable = mustParse ? parsingFixes(text, candidates, parser, notes) : candidates;
+    const applicable = mustParse ? parsingFixes(text, candidates, lintText, notes) : candidates;
     if (applicable.length === 0) break;
     const next = applyEdits(text, applicable.flatMap((fix) => fix.edits));
     if (seen.has(next)) break;
     seen.add(next);
     text = next;
     fixed += applicable.length;
-    current = lintText(parser, text, config);
+    current = lintText(text);
   }
   return { text, fixed, findings: current.findings, notes };
 }
 
 /** The fixes whose result parses: all of them when together they do, otherwise each one that does on its own. */
-function parsingFixes(text: string, fixes: Fix[], parser: PythonParser, notes: string[]): Fix[] {
-  const parses = (set: Fix[]) => !parser.parse(applyEdits(text, set.flatMap((f) => f.edits))).rootNode.hasError;
+function parsingFixes(text: string, fixes: Fix[], lintText: Linter, notes: string[]): Fix[] {
+  const parses = (set: Fix[]) => !lintText(applyEdits(text, set.flatMap((f) => f.edits))).hasError;
   if (fixes.length === 0 || parses(fixes)) return fixes;
   const alone = fixes.filter((fix) => {
     if (parses([fix])) return true;

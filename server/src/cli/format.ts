@@ -16,6 +16,7 @@ export interface Totals {
   readonly fixed: number;
   /** Files with a finding, fixed or remaining. */
   readonly files: number;
+  readonly fixedFiles: number;
 }
 
 export function totals(reports: readonly FileReport[]): Totals {
@@ -24,14 +25,16 @@ export function totals(reports: readonly FileReport[]): Totals {
   let unsafeFixable = 0;
   let fixed = 0;
   let files = 0;
+  let fixedFiles = 0;
   for (const report of reports) {
     findings += report.findings.length;
     fixable += report.findings.filter((f) => f.fixable).length;
     unsafeFixable += report.findings.filter((f) => f.unsafeFixable).length;
     fixed += report.fixed;
     if (report.findings.length > 0 || report.fixed > 0) files++;
+    if (report.fixed > 0) fixedFiles++;
   }
-  return { findings, fixable, unsafeFixable, fixed, files };
+  return { findings, fixable, unsafeFixable, fixed, files, fixedFiles };
 }
 
 export function formatFindings(format: Format, reports: readonly FileReport[], style: Style): string {
@@ -62,7 +65,7 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 /** The closing lines of the text format. */
 export function summary(t: Totals, mode: FixMode, style: Style): string {
   if (mode === 'diff') {
-    return t.fixed === 0 ? 'No fixes to apply.\n' : `Would fix ${plural(t.fixed, 'finding')} in ${plural(t.files, 'file')}.\n`;
+    return t.fixed === 0 ? 'No fixes to apply.\n' : `Would fix ${plural(t.fixed, 'finding')} in ${plural(t.fixedFiles, 'file')}.\n`;
   }
   const more = t.unsafeFixable > 0 ? `${t.unsafeFixable} more fixable with --unsafe-fixes.\n` : '';
   if (t.fixed > 0) {
