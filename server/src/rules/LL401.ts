@@ -60,10 +60,14 @@ function setsWholeModel(event: Extract<ModelEvent, { kind: 'trainable' }>): bool
   return target?.type === 'identifier' || (target?.type === 'attribute' && target.text.replace(/\s+/g, '') === event.model.name);
 }
 
-/** How a message names a model: `ResNet50 model \`base\``, `Sequential model \`seq\``. */
+/** How a message names a model: `ResNet50 model \`base\``, `Sequential model \`seq\``, `functional model \`model\``. */
 export function modelLabel(model: ModelObject): string {
   const fn = model.creation.childForFieldName('function');
   const cls = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
-  const kind = cls && model.origin !== 'unknown' ? `${cls} model` : 'model';
+  const kind =
+    model.origin === 'functional' ? 'functional model'
+    : model.origin === 'sequential' ? 'Sequential model'
+    : cls && model.origin !== 'unknown' ? `${cls} model`
+    : 'model';
   return model.name ? `${kind} \`${model.name}\`` : kind;
 }
