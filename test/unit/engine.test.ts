@@ -342,3 +342,13 @@ suite('objects that are not models', () => {
     assert.deepEqual([analysis.graphs.length, analysis.models.length, analysis.events.length], [0, 0, 0]);
   });
 });
+
+suite('literals', () => {
+  test('numbers, signs, parentheses, strings and constants', async () => {
+    const analysis = await analyze(
+      'import keras\nm = keras.Sequential([keras.layers.Dropout(-(0.5)), keras.layers.Dropout(+((1e-1))), keras.layers.Dropout(- -2), keras.layers.Activation("relu"), keras.layers.Dense(1_000, use_bias=False, activation=None), keras.layers.Dropout(-"x")])\n',
+    );
+    const literals = analysis.graphs[0].nodes.map((n) => n.args.map((a) => a.literal));
+    assert.deepEqual(literals, [[-0.5], [0.1], [2], ['relu'], [1000, false, null], [undefined]]);
+  });
+});

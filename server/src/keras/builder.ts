@@ -813,34 +813,37 @@ function assignedName(call: SyntaxNode): string | undefined {
 }
 
 export function literalOf(node: SyntaxNode): Literal | undefined {
-  switch (node.type) {
+  let sign = 1;
+  let hasSign = false;
+  let inner: SyntaxNode | null = node;
+  // Unwrap `(…)` and unary signs in a loop: input with thousands of them must not exhaust the stack.
+  for (;;) {
+    if (inner?.type === 'parenthesized_expression') inner = inner.namedChild(0);
+    else if (inner?.type === 'unary_operator') {
+      const operator = inner.child(0)?.text;
+      if (operator === '-') sign = -sign;
+      else if (operator !== '+') return undefined;
+      hasSign = true;
+      inner = inner.childForFieldName('argument');
+    } else break;
+  }
+  if (!inner) return undefined;
+  switch (inner.type) {
     case 'integer':
     case 'float': {
-      const value = Number(node.text.replace(/_/g, ''));
-      return Number.isNaN(value) ? undefined : value;
+      const value = Number(inner.text.replace(/_/g, ''));
+      return Number.isNaN(value) ? undefined : sign * value;
     }
     case 'true':
-      return true;
     case 'false':
-      return false;
     case 'none':
-      return null;
-    case 'string': {
-      if (node.namedChildren.some((c) => c.type === 'interpolation')) return undefined;
-      const content = node.namedChildren.filter((c) => c.type === 'string_content').map((c) => c.text).join('');
-      return content;
-    }
-    case 'unary_operator': {
-      const operand = node.childForFieldName('argument');
-      const operator = node.child(0)?.text;
-      const value = operand ? literalOf(operand) : undefined;
-      if (typeof value !== 'number') return undefined;
-      return operator === '-' ? -value : operator === '+' ? value : undefined;
-    }
-    case 'parenthesized_expression': {
-      const inner = node.namedChild(0);
-      return inner ? literalOf(inner) : undefined;
-    }
+    case 'string':
+      if (hasSign) return undefined;
+      if (inner.type === 'true') return true;
+      if (inner.type === 'false') return false;
+      if (inner.type === 'none') return null;
+      if (inner.namedChildren.some((c) => c.type === 'interpolation')) return undefined;
+      return inner.namedChildren.filter((c) => c.type === 'string_content').map((c) => c.text).join('');
     default:
       return undefined;
   }
