@@ -513,9 +513,9 @@ function transferLearning(rng: Rng, s: Spelling): string[] {
   return lines;
 }
 
-function plainPython(rng: Rng): string[] {
+function plainPython(rng: Rng, variant: number): string[] {
   const domain = rng.pick(DOMAINS);
-  switch (rng.int(0, 5)) {
+  switch (variant) {
     case 0:
       return [
         `def load_${domain}(path, limit=None):`,
@@ -653,8 +653,12 @@ export function generateFile(rng: Rng, targetLines: number): string {
   const s = spellingFor(rng);
   const body: string[] = [];
   const defined: string[] = [];
-  while (body.length < targetLines) {
-    const piece = rng.chance(0.25) ? plainPython(rng) : pickPiece(rng)(rng, s);
+  // Plain helpers are module-level definitions; each kind appears at most once per file, as in real code.
+  const plainLeft = [0, 1, 2, 3, 4, 5];
+  // The imports and the logger take about 16 lines.
+  while (body.length + 16 < targetLines) {
+    const plain = plainLeft.length > 0 && rng.chance(0.25) ? plainLeft.splice(rng.int(0, plainLeft.length - 1), 1)[0] : undefined;
+    const piece = plain !== undefined ? plainPython(rng, plain) : pickPiece(rng)(rng, s);
     const def = /^(?:def|class) (\w+)/.exec(piece.find((l) => /^(def|class) /.test(l)) ?? '');
     if (def) defined.push(def[1]);
     body.push(...piece, '', '');

@@ -161,8 +161,22 @@ function normalizeKeras(qualified: string): string[] | undefined {
   return parts.slice(start);
 }
 
+// Every call's callee is resolved, and with star imports every bare name is tried against each star module, so
+// the same few hundred qualified names are looked up again and again; splitting and normalizing them each time
+// showed up in profiles. The bound keeps a long-running server from keeping every name it ever saw.
+const symbolCache = new Map<string, KerasSymbol | undefined>();
+const SYMBOL_CACHE_LIMIT = 10_000;
+
 /** The Keras symbol a qualified name denotes, if it is one layerlint knows. */
 export function kerasSymbolOf(qualified: string): KerasSymbol | undefined {
+  if (symbolCache.has(qualified)) return symbolCache.get(qualified);
+  if (symbolCache.size >= SYMBOL_CACHE_LIMIT) symbolCache.clear();
+  const symbol = lookUpSymbol(qualified);
+  symbolCache.set(qualified, symbol);
+  return symbol;
+}
+
+function lookUpSymbol(qualified: string): KerasSymbol | undefined {
   const path = normalizeKeras(qualified);
   if (!path || path.length === 0) return undefined;
   const last = path[path.length - 1];
