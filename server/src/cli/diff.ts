@@ -53,10 +53,11 @@ function middleOps(a: string[], b: string[]): Op[] {
     if (i < a.length && j < b.length && a[i] === b[j]) {
       ops.push({ kind: ' ', line: a[i++] });
       j++;
-    } else if (j < b.length && (i === a.length || common[i * width + j + 1] >= common[(i + 1) * width + j])) {
-      ops.push({ kind: '+', line: b[j++] });
-    } else {
+    } else if (i < a.length && (j === b.length || common[(i + 1) * width + j] >= common[i * width + j + 1])) {
+      // On a tie the old line goes first, so a moved line reads as removed here and added later, as in GNU diff.
       ops.push({ kind: '-', line: a[i++] });
+    } else {
+      ops.push({ kind: '+', line: b[j++] });
     }
   }
   // Deletions first within each run of changes, as diff(1) prints them.

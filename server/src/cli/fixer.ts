@@ -47,7 +47,8 @@ export function fixAll(original: string, lintText: Linter, unsafeFixes: boolean)
   // a file that parsed must still parse afterwards.
   const mustParse = !current.hasError;
   const seen = new Set([text]);
-  const notes: string[] = [];
+  // A fix left out is offered again in every round; say so once.
+  const notes = new Set<string>();
   let fixed = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const candidates = compatibleFixes(current.findings.flatMap((f) => fixToApply(f, unsafeFixes) ?? []));
@@ -60,19 +61,19 @@ export function fixAll(original: string, lintText: Linter, unsafeFixes: boolean)
     fixed += applicable.length;
     current = lintText(text);
   }
-  return { text, fixed, findings: current.findings, notes };
+  return { text, fixed, findings: current.findings, notes: [...notes] };
 }
 
 /** The fixes whose result parses: all of them when together they do, otherwise each one that does on its own. */
-function parsingFixes(text: string, fixes: Fix[], lintText: Linter, notes: string[]): Fix[] {
+function parsingFixes(text: string, fixes: Fix[], lintText: Linter, notes: Set<string>): Fix[] {
   const parses = (set: Fix[]) => !lintText(applyEdits(text, set.flatMap((f) => f.edits))).hasError;
   if (fixes.length === 0 || parses(fixes)) return fixes;
   const alone = fixes.filter((fix) => {
     if (parses([fix])) return true;
-    notes.push(`fix "${fix.title}" not applied: the result would not parse`);
+    notes.add(`fix "${fix.title}" not applied: the result would not parse`);
     return false;
   });
   if (alone.length > 0 && parses(alone)) return alone;
-  if (alone.length > 0) notes.push('fixes not applied: each parses on its own, but not together');
+  if (alone.length > 0) notes.add('fixes not applied: each parses on its own, but not together');
   return [];
 }
