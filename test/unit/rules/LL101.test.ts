@@ -243,6 +243,18 @@ suite('LL101 offers no swap when it would be wrong', () => {
     assert.deepEqual(finding.fixes, []);
   });
 
+  test('the intermediate tensor is read again in the same statement', async () => {
+    const source = dedent(`
+      from keras import layers
+      def block(x):
+          h = layers.Dropout(0.3)(x)
+          y = layers.BatchNormalization()(h) + h
+          return y
+    `);
+    const [finding] = await findingsOf('LL101', source);
+    assert.deepEqual(finding.fixes, []);
+  });
+
   test('the dropout also feeds another layer', async () => {
     const source = dedent(`
       from keras import layers

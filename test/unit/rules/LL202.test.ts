@@ -148,4 +148,15 @@ suite('LL202 does not fire', () => {
     `);
     assert.deepEqual(await placesOf('LL202', source), []);
   });
+
+  test('a dropout that is one output and also feeds the weights of another', async () => {
+    const source = dedent(`
+      from keras import layers, Input, Model
+      inputs = Input((8,))
+      features = layers.Dropout(0.2)(layers.Dense(8)(inputs))
+      logits = layers.Dense(1)(features)
+      model = Model(inputs, [features, logits])
+    `);
+    assert.deepEqual(await placesOf('LL202', source), []);
+  });
 });
