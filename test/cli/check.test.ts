@@ -5,17 +5,9 @@ import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import Ajv from 'ajv';
-import { cleanUp, DROPOUT_THEN_BN, FIXTURES, layerlint, project } from './run';
+import { cleanUp, DROPOUT_THEN_BN, FIXTURES, layerlint, LL101, LL104, project } from './run';
 
 after(cleanUp);
-
-/** The rules' own wording, kept in one place so the expected outputs below read as what a user sees. */
-const LL101 = (dropout: number, norm: number) =>
-  `Dropout (line ${dropout}) feeds BatchNormalization (line ${norm}): dropout shifts the variance the normalization ` +
-  `learns in training, so its moving statistics can be off at inference. Put the dropout after the normalization.`;
-const LL104 = (second: number, first: number) =>
-  `Dropout (line ${second}) directly follows another Dropout (line ${first}): two dropouts in a row are one dropout ` +
-  `with the combined rate 1-(1-a)(1-b). Write it as one.`;
 
 /** The fixture project, with what must never be checked around it: ignored, excluded and environment folders. */
 function fullProject(): string {

@@ -5,13 +5,9 @@ import { chmodSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync,
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { after, describe, test } from 'node:test';
-import { cleanUp, FIXTURES, layerlint, project } from './run';
+import { cleanUp, FIXTURES, layerlint, LL101, project } from './run';
 
 after(cleanUp);
-
-const LL101 = (dropout: number, norm: number) =>
-  `Dropout (line ${dropout}) feeds BatchNormalization (line ${norm}): dropout shifts the variance the normalization ` +
-  `learns in training, so its moving statistics can be off at inference. Put the dropout after the normalization.`;
 
 const original = (path: string) => readFileSync(join(FIXTURES, 'project', path), 'utf8');
 

@@ -48,3 +48,11 @@ from keras.models import Sequential
 
 net = Sequential([Dropout(0.5), BatchNormalization()])
 `;
+
+/** The rules' own wording, kept in one place so that the expected outputs in the tests read as what a user sees. */
+export const LL101 = (dropout: number, norm: number) =>
+  `Dropout (line ${dropout}) feeds BatchNormalization (line ${norm}): dropout shifts the variance the normalization ` +
+  `learns in training, so its moving statistics can be off at inference. Put the dropout after the normalization.`;
+export const LL104 = (second: number, first: number) =>
+  `Dropout (line ${second}) directly follows another Dropout (line ${first}): two dropouts in a row are one dropout ` +
+  `with the combined rate 1-(1-a)(1-b). Write it as one.`;
