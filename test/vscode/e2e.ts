@@ -40,7 +40,7 @@ export async function runJourney(server: CodeServer, chromium: string): Promise<
     await openFile(page, 'model.py');
 
     await step('01-squiggle', async () => {
-      await squiggle(page, 'warning').first().waitFor({ timeout: 60_000 });
+      await squiggle(page, 'warning').first().waitFor({ timeout: 45_000 });
       assert.equal(await squiggle(page, 'warning').count(), 1);
     });
 

@@ -56,13 +56,19 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
 }
 
 /**
- * Opens the workbench on `folder` with this working tree loaded as a development extension (no .vsix);
+ * The extension under test: this working tree, or LAYERLINT_EXTENSION_DIR (e.g. an unpacked .vsix, or a copy
+ * with a deliberate bug to see the suites catch it).
+ */
+const EXTENSION_DIR = path.resolve(process.env.LAYERLINT_EXTENSION_DIR || ROOT);
+
+/**
+ * Opens the workbench on `folder` with the extension loaded as a development extension (no .vsix);
  * with `testsModule`, VS Code also runs that module's run() in the extension host, as the desktop test
  * runner does. Paths are on the code-server machine, addressed through the remote authority.
  */
 export async function openWorkbench(page: Page, server: CodeServer, folder: string, testsModule?: string): Promise<void> {
   const authority = new URL(server.url).host;
-  const payload = [['extensionDevelopmentPath', `vscode-remote://${authority}${ROOT}`]];
+  const payload = [['extensionDevelopmentPath', `vscode-remote://${authority}${EXTENSION_DIR}`]];
   if (testsModule) payload.push(['extensionTestsPath', `vscode-remote://${authority}${testsModule}`]);
   const query = new URLSearchParams({ folder, payload: JSON.stringify(payload) });
   await page.goto(`${server.url}/?${query}`);
@@ -201,10 +207,14 @@ export async function dismissHover(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
-/** Puts the cursor on `word`, opens the Quick Fix menu (Ctrl+.) and returns the titles it offers. */
+/**
+ * Puts the cursor on `word`, waits for the lightbulb, opens its menu with Ctrl+. and returns the titles it
+ * offers. (Clicking the lightbulb scrolls the editor under the sticky header in this workbench.)
+ */
 export async function openQuickFix(page: Page, word: string): Promise<string[]> {
   const { x, y } = await wordCenter(page, word);
   await page.mouse.click(x, y);
+  await page.locator('.monaco-editor .lightBulbWidget').waitFor({ timeout: 20_000 });
   await page.keyboard.press('Control+.');
   const rows = page.locator('.action-widget .monaco-list-row.action');
   await rows.first().waitFor({ timeout: 20_000 });
