@@ -77,7 +77,8 @@ export class TestServer {
     this.connection.listen();
   }
 
-  static async start(env: NodeJS.ProcessEnv = {}, initializationOptions?: unknown): Promise<TestServer> {
+  /** `pullsConfiguration: false` plays a client that cannot answer workspace/configuration and pushes settings instead. */
+  static async start(env: NodeJS.ProcessEnv = {}, initializationOptions?: unknown, pullsConfiguration = true): Promise<TestServer> {
     const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'layerlint.js'), 'server', '--stdio'], {
       cwd: ROOT,
       env: { ...process.env, ...env },
@@ -90,7 +91,7 @@ export class TestServer {
       capabilities: {
         textDocument: { publishDiagnostics: { relatedInformation: true } },
         workspace: {
-          configuration: true,
+          configuration: pullsConfiguration,
           didChangeConfiguration: { dynamicRegistration: true },
           didChangeWatchedFiles: { dynamicRegistration: true },
         },
@@ -139,9 +140,9 @@ export class TestServer {
     return this.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
   }
 
-  /** Tells the server that settings changed; it pulls the new ones through `workspace/configuration`. */
-  async changeConfiguration(): Promise<void> {
-    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  /** Tells the server that settings changed: it pulls the new ones through `workspace/configuration`, or takes `pushed`. */
+  async changeConfiguration(pushed: unknown = null): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: pushed });
   }
 
   publications(uri: string): number {

@@ -120,3 +120,17 @@ test('a pyproject.toml that is not TOML is reported and the defaults apply', asy
   assert.equal(server.messages.length, 1);
   assert.match(server.messages[0].message, /pyproject\.toml: not valid TOML/);
 });
+
+test('a client that cannot be asked for settings passes them in initializationOptions and didChangeConfiguration', async () => {
+  const pushing = await TestServer.start({}, { layerlint: { rules: { LL101: 'off' } } }, false);
+  try {
+    const uri = 'file:///pushed/model.py';
+    await pushing.open(uri, MODEL);
+    assert.deepEqual(await pushing.diagnosticsFor(uri, 1), []);
+    await pushing.changeConfiguration({ layerlint: { rules: { LL101: 'error' } } });
+    assert.deepEqual((await pushing.diagnosticsFor(uri, 2)).map((d) => `${d.code}:${d.severity}`), ['LL101:1']);
+    assert.deepEqual(pushing.configurationRequests, []);
+  } finally {
+    await pushing.stop();
+  }
+});

@@ -122,7 +122,9 @@ export function startServer(): Connection {
 
   connection.onInitialize(async (params): Promise<InitializeResult> => {
     capabilities = params.capabilities;
-    pushedSettings = params.initializationOptions;
+    // Some clients send the whole configuration table as initializationOptions, others just the layerlint part.
+    const options = params.initializationOptions as { layerlint?: unknown } | null | undefined;
+    pushedSettings = options?.layerlint ?? options;
     parser = await createParser({ log });
     store = new DocumentStore(parser);
     return {
