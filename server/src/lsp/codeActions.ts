@@ -53,7 +53,7 @@ function workspaceEdit(input: CodeActionInput, edits: readonly TextEdit[]): Work
 /** The finding a diagnostic was made from, when the diagnostic belongs to the analysed version. */
 function findingOf(analysis: Analysis, diagnostic: Diagnostic): Finding | undefined {
   const { data } = diagnostic;
-  if (diagnostic.source !== 'layerlint' || !isDiagnosticData(data) || data.version !== analysis.version) return undefined;
+  if (!isDiagnosticData(data) || data.version !== analysis.version) return undefined;
   const finding = analysis.findings[data.index];
   return finding?.code === diagnostic.code ? finding : undefined;
 }
@@ -96,10 +96,9 @@ export function suppressEdit(root: SyntaxNode, text: string, line: number, code:
 function quickFixes(input: CodeActionInput): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of input.diagnostics) {
-    const finding = findingOf(input.analysis, diagnostic);
     const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
     if (diagnostic.source !== 'layerlint' || !code) continue;
-    for (const fix of finding?.fixes ?? []) {
+    for (const fix of findingOf(input.analysis, diagnostic)?.fixes ?? []) {
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
