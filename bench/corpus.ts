@@ -163,7 +163,8 @@ function wrap(items: readonly string[], perLine: number): string[] {
 const NOUNS = ['encoder', 'decoder', 'classifier', 'tagger', 'regressor', 'detector', 'ranker', 'scorer', 'head', 'tower', 'backbone', 'stem', 'critic', 'policy', 'forecaster', 'segmenter', 'embedder', 'autoencoder'];
 const ADJECTIVES = ['small', 'wide', 'deep', 'tiny', 'baseline', 'fast', 'robust', 'compact', 'residual', 'dense', 'shallow', 'noisy', 'sparse', 'light', 'big'];
 const DOMAINS = ['mnist', 'cifar', 'imdb', 'sensor', 'ecg', 'audio', 'retail', 'churn', 'credit', 'weather', 'traffic', 'xray', 'satellite', 'speech', 'text', 'tabular'];
-const ACTIVATIONS = ['relu', 'relu', 'relu', 'elu', 'gelu', 'swish', 'tanh', 'selu'];
+// SELU networks are written on purpose (the add-chain template); a stray 'selu' here would turn whole models into SELU ones.
+const ACTIVATIONS = ['relu', 'relu', 'relu', 'elu', 'gelu', 'swish', 'tanh'];
 const COMMENTS = [
   'keep this small: the dataset only has a few thousand rows',
   'TODO: try a larger kernel here',
@@ -437,7 +438,7 @@ function subclassed(rng: Rng, s: Spelling): string[] {
   const kind = rng.pick<Kind>(['image', 'tabular', 'tabular']);
   const name = className(rng);
   const isLayer = rng.chance(0.35);
-  const layers = network(rng, s, kind, 'num_classes').slice(0, rng.int(4, 9));
+  const layers = network(rng, s, kind, 'num_classes');
   const attrs = layers.map((l, i) => {
     const base = /\.?(\w+)\(/.exec(l)?.[1] ?? 'layer';
     return `${base.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase()}_${i}`;
