@@ -18,6 +18,8 @@ const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cli-worker.js' },
+  // `npm run bench`; .vscodeignore keeps it out of the extension package.
+  { entryPoints: ['bench/run.ts'], outfile: 'dist/bench.js' },
 ];
 
 await Promise.all(entries.map((entry) => build({ ...common, ...entry, minify: !watch })));
