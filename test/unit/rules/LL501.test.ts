@@ -62,6 +62,18 @@ suite('LL501 fires', () => {
     assert.deepEqual(await only(source), ['7:14-15', '10:41-42']);
   });
 
+  test('batch_size=None leaves the batch to the dataset', async () => {
+    assert.deepEqual(
+      await only(dedent(`
+        import keras
+        model = keras.Sequential([keras.layers.Dense(8), keras.layers.BatchNormalization()])
+        ds = dataset.batch(2)
+        model.fit(ds, batch_size=None)
+      `)),
+      ['2:19-20'],
+    );
+  });
+
   test('a loader with batch_size=, and the minBatchSize option', async () => {
     const source = dedent(`
       import keras
