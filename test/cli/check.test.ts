@@ -1,11 +1,13 @@
 // `layerlint check` end to end: the real binary on copies of test/fixtures/cli/project, every output format, the
 // exit codes, what folders are skipped, and standard input.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import Ajv from 'ajv';
-import { cleanUp, DROPOUT_THEN_BN, FIXTURES, layerlint, LL101, LL104, project } from './run';
+import { cleanUp, DROPOUT_THEN_BN, FIXTURES, layerlint, LL101, LL104, project, ROOT } from './run';
 
 after(cleanUp);
 
@@ -76,6 +78,18 @@ describe('text format', () => {
     );
     const plain = layerlint(['check', 'models/merge.py'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
     assert.equal(plain.stdout.split('\n')[0], `models/merge.py:7:5: LL104 [*] ${LL104(7, 6)}`);
+  });
+
+  test('a reader that stops early (`| head`) ends the run quietly', async () => {
+    const pairs = Array.from({ length: 4000 }, () => '    Dropout(0.5), BatchNormalization(),').join('\n');
+    const dir = project('', { 'many.py': `${DROPOUT_THEN_BN}big = Sequential([\n${pairs}\n])\n` });
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'layerlint.js'), 'check', '--select', 'LL101'], { cwd: dir });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    // Close our end after the first chunk, as `head -1` does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    await once(child, 'close');
+    assert.equal(stderr, '');
   });
 
   test('a notebook is skipped without an error until notebooks are supported', () => {

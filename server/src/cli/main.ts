@@ -41,6 +41,7 @@ const TRANSPORTS = /^--(stdio|node-ipc|socket=\d+|pipe=.+)$/;
 /** Runs a command; the exit code, or undefined for the server, which runs until its client ends it. */
 export async function main(argv: string[]): Promise<number | undefined> {
   const [command, ...rest] = argv;
+  if (command !== 'server') quietWhenThePipeCloses();
   switch (command) {
     case 'check':
       return check(rest);
@@ -90,6 +91,14 @@ function explainCommand(argv: string[]): number {
     return 2;
   }
   return print(page.text.endsWith('\n') ? page.text : `${page.text}\n`);
+}
+
+/** `layerlint check | head` closes the pipe early: the reader's choice, not a failure worth a stack trace. */
+function quietWhenThePipeCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
 }
 
 function print(text: string): number {
