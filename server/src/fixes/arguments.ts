@@ -62,6 +62,8 @@ export function removeKeywordArgument(call: SyntaxNode, name: string): TextEdit[
 
 /** Removes one argument node (a child of an argument list) together with its comma. */
 export function removeArgument(argument: SyntaxNode): TextEdit[] {
+  const list = argument.parent;
+  if (!list || !argumentList(list)) return [];
   const before = argument.previousSibling!;
   const comma = argument.nextSibling?.type === ',' ? argument.nextSibling : null;
   const end = comma ?? argument;

@@ -3,6 +3,7 @@
 // weight of the NEW batch. A PyTorch value carried over makes the moving statistics follow each batch almost entirely.
 import { argument } from '../keras/graph';
 import { complementText, replaceValue } from '../fixes/arguments';
+import { fixOf } from '../fixes/fix';
 import { isBatchNorm } from './kinds';
 import { line, span } from './messages';
 import type { Rule } from './types';
@@ -33,7 +34,7 @@ export const LL301: Rule = {
             `moving statistics, so they would follow each batch almost entirely. This looks like PyTorch's convention ` +
             `(the new batch's weight); the Keras equivalent is momentum=${keras}.`,
           related: [],
-          fixes: [{ title: `Use the Keras convention: momentum=${keras}`, applicability: 'unsafe', preferred: true, edits: replaceValue(momentum.value, keras) }],
+          fixes: fixOf(`Use the Keras convention: momentum=${keras}`, replaceValue(momentum.value, keras), 'unsafe'),
         });
       }
     }

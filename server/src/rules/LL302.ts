@@ -4,6 +4,7 @@
 import { argument, literalArgument, reportNode, type LayerNode, type Literal, type ModelGraph } from '../keras/graph';
 import { paramSpec } from '../keras/catalog';
 import { setParameter } from '../fixes/arguments';
+import { fixOf } from '../fixes/fix';
 import { isBatchNorm } from './kinds';
 import { line, span } from './messages';
 import type { Rule } from './types';
@@ -39,7 +40,6 @@ export const LL302: Rule = {
         if ((axis + tensorRank) % tensorRank === channel) continue;
         const wanted = channelsFirst ? '1' : '-1';
         const written = argument(norm, 'axis');
-        const edits = setParameter(norm.ctor, written, 'axis', wanted);
         const format = channelsFirst ? 'channels_first' : 'channels_last';
         report({
           span: span(written?.node ?? reportNode(norm)),
@@ -48,7 +48,7 @@ export const LL302: Rule = {
             `puts the channels on axis ${channelsFirst ? 1 : -1} (${format}): the statistics would be kept per position along a spatial axis ` +
             `instead of per channel. Use axis=${wanted}.`,
           related: [{ span: span(reportNode(source)), message: `the ${source.spec.name} whose ${format} output the ${norm.spec.name} normalizes` }],
-          fixes: edits.length > 0 ? [{ title: `Normalize along the channel axis: axis=${wanted}`, applicability: 'unsafe', preferred: true, edits }] : [],
+          fixes: fixOf(`Normalize along the channel axis: axis=${wanted}`, setParameter(norm.ctor, written, 'axis', wanted), 'unsafe'),
         });
       }
     }

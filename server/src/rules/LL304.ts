@@ -3,6 +3,7 @@
 import { argument } from '../keras/graph';
 import type { SyntaxNode } from '../parse/tree';
 import { complementText, replaceValue } from '../fixes/arguments';
+import { fixOf } from '../fixes/fix';
 import { isDropoutFamily } from './kinds';
 import { line, span } from './messages';
 import type { Rule } from './types';
@@ -44,7 +45,7 @@ export const LL304: Rule = {
           span: span(rate.node),
           message,
           related: [],
-          fixes: [{ title: `Treat the value as a keep probability: rate=${replacement}`, applicability: 'unsafe', edits: replaceValue(rate.value, replacement) }],
+          fixes: fixOf(`Treat the value as a keep probability: rate=${replacement}`, replaceValue(rate.value, replacement), 'unsafe', false),
         });
       }
     }

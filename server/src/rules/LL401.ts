@@ -7,6 +7,7 @@ import { parseArguments } from '../keras/builder';
 import type { ModuleAnalysis } from '../keras/analyze';
 import type { SyntaxNode } from '../parse/tree';
 import { setKeywordArgument } from '../fixes/arguments';
+import { fixOf } from '../fixes/fix';
 import { span } from './messages';
 import type { Rule } from './types';
 
@@ -26,7 +27,6 @@ export const LL401: Rule = {
       const training = event.args.find((a) => a.keyword === 'training');
       // A variable (`training=training`) is deliberate plumbing; only an absent or a literal True mode is flagged.
       if (training && training.literal !== true) continue;
-      const edits = setKeywordArgument(event.node, 'training', 'False');
       const label = modelLabel(event.model);
       report({
         span: span(event.node),
@@ -36,7 +36,7 @@ export const LL401: Rule = {
           `fine-tuning they re-estimate their statistics from the new batches, which can wreck the pretrained features. ` +
           `Call it with training=False.`,
         related: [{ span: span(why.where), message: `${label} is ${why.reason} here` }],
-        fixes: edits.length > 0 ? [{ title: 'Call it in inference mode: training=False', applicability: 'unsafe', preferred: true, edits }] : [],
+        fixes: fixOf('Call it in inference mode: training=False', setKeywordArgument(event.node, 'training', 'False'), 'unsafe'),
       });
     }
   },

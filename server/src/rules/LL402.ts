@@ -2,6 +2,7 @@
 // mode, so it keeps dropping units, or normalizing with batch statistics, during predict and evaluate as well.
 import { isBatchNorm, isDropoutFamily } from './kinds';
 import { removeArgument } from '../fixes/arguments';
+import { fixOf } from '../fixes/fix';
 import { line, span } from './messages';
 import type { Rule } from './types';
 
@@ -30,7 +31,7 @@ export const LL402: Rule = {
             `Leave \`training\` out and Keras sets the mode itself (fit trains, predict and evaluate infer).`,
           related: [],
           // Not preferred: Monte Carlo dropout asks for exactly this.
-          fixes: [{ title: 'Remove training=True', applicability: 'unsafe', edits: removeArgument(training.node) }],
+          fixes: fixOf('Remove training=True', removeArgument(training.node), 'unsafe', false),
         });
       }
     }

@@ -24,7 +24,7 @@ suite('LL304 fires', () => {
       "Dropout (line 4) drops 90% of its inputs in training (rate=0.9). In Keras the rate is the fraction dropped; TF1's keep_prob " +
         'was the fraction kept. If 0.9 was meant to be kept, use rate=0.1.',
     );
-    assert.deepEqual(finding.fixes.map((f) => [f.title, f.applicability, f.preferred]), [['Treat the value as a keep probability: rate=0.1', 'unsafe', undefined]]);
+    assert.deepEqual(finding.fixes.map((f) => [f.title, f.applicability, f.preferred]), [['Treat the value as a keep probability: rate=0.1', 'unsafe', false]]);
   });
 
   test('add chain with a keep-named variable, functional with a keep-named attribute', async () => {

@@ -25,7 +25,7 @@ suite('LL402 fires', () => {
           'Leave `training` out and Keras sets the mode itself (fit trains, predict and evaluate infer).',
       ],
     );
-    assert.deepEqual(found[1].fixes.map((f) => [f.title, f.applicability, f.preferred]), [['Remove training=True', 'unsafe', undefined]]);
+    assert.deepEqual(found[1].fixes.map((f) => [f.title, f.applicability, f.preferred]), [['Remove training=True', 'unsafe', false]]);
   });
 
   test('a layer object bound to a name, in a helper function', async () => {
