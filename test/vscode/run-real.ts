@@ -25,6 +25,10 @@ async function main(): Promise<number> {
   const { chromium } = await realTools();
   const server = await startCodeServer();
   log(`code-server at ${server.url}`);
+  // Interrupted runs must not leave code-server and its extension host behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void server.stop().finally(() => process.exit(130)));
+  }
   let failed = false;
   try {
     if (parts.includes('suite')) {
