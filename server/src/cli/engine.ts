@@ -83,20 +83,22 @@ export async function checkFile(job: FileJob, parser: PythonParser, settings: Ch
 }
 
 export function failedReport(job: FileJob, problem: string): FileReport {
-  return { path: job.path, display: job.display, skipped: false, findings: [], fixed: 0, errors: [`${job.display}: ${problem}`], notes: [] };
+  return emptyReport(job, [`${job.display}: ${problem}`]);
+}
+
+function emptyReport(job: FileJob, errors: string[], skipped = false): FileReport {
+  return { path: job.path, display: job.display, skipped, findings: [], fixed: 0, errors, notes: [] };
 }
 
 async function checkSource(job: FileJob, parser: PythonParser, settings: CheckSettings): Promise<FileReport> {
-  const base = { path: job.path, display: job.display };
-  const { config, problems } = configForFile(job.path, undefined);
-  const errors = [...problems];
+  const { config, problems: errors } = configForFile(job.path, undefined);
   let source;
   try {
     source = job.text !== undefined ? pythonSource(job.text) : await readSource(job.path);
   } catch (error) {
-    return { ...base, skipped: false, findings: [], fixed: 0, errors: [...errors, `${job.display}: ${ioProblem(error)}`], notes: [] };
+    return emptyReport(job, [...errors, `${job.display}: ${ioProblem(error)}`]);
   }
-  if (!source) return { ...base, skipped: true, findings: [], fixed: 0, errors, notes: [] };
+  if (!source) return emptyReport(job, errors, true);
 
   const lintText = linter(parser, applyOverrides(config, settings.overrides));
   const result =
@@ -105,7 +107,8 @@ async function checkSource(job: FileJob, parser: PythonParser, settings: CheckSe
       : { text: source.text, fixed: 0, findings: lintText(source.text).findings, notes: [] };
   const notes = result.notes.map((note) => `${job.display}: ${note}`);
   const report = {
-    ...base,
+    path: job.path,
+    display: job.display,
     skipped: false,
     findings: describe(result.text, result.findings, settings.unsafeFixes),
     fixed: result.fixed,
