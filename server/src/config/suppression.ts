@@ -9,7 +9,7 @@ const NOQA = /#[ \t]*noqa(?![\w-])(?:[ \t]*:[ \t]*([A-Z]+[0-9]+(?:[ \t]*[, \t][ 
 const DISABLE = /^#[ \t]*layerlint[ \t]*:[ \t]*disable(?![\w-])(?:[ \t]*=[ \t]*([A-Z]+[0-9]+(?:[ \t]*,[ \t]*[A-Z]+[0-9]+)*))?/i;
 
 /** Codes suppressed somewhere, or `'all'` for every code. */
-type CodeSet = ReadonlySet<string> | 'all';
+export type CodeSet = ReadonlySet<string> | 'all';
 
 export class Suppressions {
   constructor(
@@ -45,13 +45,20 @@ export function findSuppressions(root: SyntaxNode, text: string): Suppressions {
       fileWide = merge(fileWide, codesOf(disable[1]));
       continue;
     }
-    const noqa = NOQA.exec(comment.text);
+    const noqa = noqaDirective(comment.text);
     if (noqa) {
       const line = comment.startPosition.row;
-      byLine.set(line, merge(byLine.get(line), codesOf(noqa[1])));
+      byLine.set(line, merge(byLine.get(line), noqa.codes));
     }
   }
   return new Suppressions(lineStarts, byLine, fileWide);
+}
+
+/** The `# noqa` directive in a comment's text: the codes it names (or `'all'`), and the offset just past it in the
+ *  text, where another code can be appended as `, LLnnn`. The one grammar for reading and for writing noqa comments. */
+export function noqaDirective(commentText: string): { codes: CodeSet; end: number } | undefined {
+  const match = NOQA.exec(commentText);
+  return match ? { codes: codesOf(match[1]), end: match.index + match[0].length } : undefined;
 }
 
 function codesOf(list: string | undefined): CodeSet {

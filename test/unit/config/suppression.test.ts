@@ -2,6 +2,7 @@
 // the same text inside strings doing nothing.
 import assert from 'node:assert/strict';
 import { describe as suite, test } from 'node:test';
+import { noqaDirective } from '../../../server/src/config/suppression';
 import { dedent, findings } from '../../helpers/rules';
 
 /** `code@line` (0-based) of every dropout-rate finding (LL303, LL304); the snippets trip placement rules too. */
@@ -81,5 +82,16 @@ suite('text that is not a comment', () => {
       ])
     `);
     assert.deepEqual(await reported(source), ['LL303@3', 'LL303@4']);
+  });
+});
+
+suite('noqaDirective', () => {
+  test('codes and the offset where another code goes', () => {
+    const text = '# keep  # noqa: LL101, ll203 because';
+    const found = noqaDirective(text);
+    assert.deepEqual(found && { codes: [...(found.codes as Set<string>)], end: found.end }, { codes: ['LL101', 'LL203'], end: text.indexOf(' because') });
+    assert.deepEqual(noqaDirective('# NOQA'), { codes: 'all', end: 6 });
+    assert.equal(noqaDirective('# noqatest: LL101'), undefined);
+    assert.equal(noqaDirective('# see the noqa docs'), undefined);
   });
 });
