@@ -82,7 +82,8 @@ function nextFitBeforeCompile(events: readonly ModelEvent[], model: ModelObject)
   return undefined;
 }
 
-function scopeOf(node: SyntaxNode): SyntaxNode | null {
+/** The function definition, or the module, whose names `node` sees. */
+export function scopeOf(node: SyntaxNode): SyntaxNode | null {
   let current = node.parent;
   while (current && current.type !== 'function_definition' && current.type !== 'module') current = current.parent;
   return current;

@@ -7,6 +7,7 @@ import type { ModuleAnalysis } from '../keras/analyze';
 import { reportNode, type Argument, type LayerNode } from '../keras/graph';
 import type { SyntaxNode } from '../parse/tree';
 import { isBatchNorm } from './kinds';
+import { scopeOf } from './LL403';
 import { line, span } from './messages';
 import type { Rule } from './types';
 
@@ -107,8 +108,7 @@ function pipelineBatchSize(expr: SyntaxNode, before: SyntaxNode, hops: number): 
 
 /** The value last assigned to `name` before `before`, in the function (or module) that holds `before`. */
 function lastAssignment(name: string, before: SyntaxNode): SyntaxNode | undefined {
-  let scope = before.parent;
-  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  const scope = scopeOf(before);
   if (!scope) return undefined;
   let found: SyntaxNode | undefined;
   const visit = (node: SyntaxNode): void => {
