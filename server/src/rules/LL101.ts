@@ -3,7 +3,7 @@
 import { reportNode } from '../keras/graph';
 import { fixOf } from '../fixes/fix';
 import { swapEnds } from '../fixes/swap';
-import { isActivationLayer, isBatchNorm, isDropoutFamily, reachedThrough, straightPath } from './kinds';
+import { isActivationLayer, isBatchNorm, isDropoutFamily, straightPath, walk } from './kinds';
 import { line, span } from './messages';
 import type { Rule } from './types';
 
@@ -19,7 +19,8 @@ export const LL101: Rule = {
     for (const graph of analysis.graphs) {
       for (const dropout of graph.nodes) {
         if (!isDropoutFamily(dropout)) continue;
-        for (const norm of reachedThrough(graph, dropout, isActivationLayer).filter(isBatchNorm)) {
+        const norms = walk(graph, dropout, 'forward', (n) => (isBatchNorm(n) ? 'found' : isActivationLayer(n) ? 'through' : 'stop'))!;
+        for (const norm of norms) {
           const path = straightPath(graph, dropout, norm);
           report({
             span: span(reportNode(dropout)),

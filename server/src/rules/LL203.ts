@@ -6,7 +6,7 @@ import { layersInFamily } from '../keras/catalog';
 import { setKeywordArgument } from '../fixes/arguments';
 import { fixOf } from '../fixes/fix';
 import { allApplications, replaceLayerClass } from '../fixes/rename';
-import { isPlainDropout } from './kinds';
+import { isPlainDropout, walk } from './kinds';
 import { line, span } from './messages';
 import type { Rule, TextEdit } from './types';
 
@@ -58,20 +58,13 @@ interface Stage {
 /** The convolution/pooling stage whose maps reach `node` with only shape-keeping layers between. Undefined when a
  *  Flatten, a global pooling, a Dense or anything unknown stands on some way back, or the ranks disagree. */
 function featureMapStage(graph: ModelGraph, node: LayerNode): Stage | undefined {
-  const sources: LayerNode[] = [];
-  const seen = new Set<LayerNode>([node]);
-  const queue = [...graph.predecessors(node)];
-  while (queue.length > 0) {
-    const previous = queue.shift()!;
-    if (seen.has(previous)) continue;
-    seen.add(previous);
+  const sources = walk(graph, node, 'back', (previous) => {
     const { family, rank } = previous.spec;
-    if ((family === 'convolution' || family === 'pooling') && rank !== undefined) sources.push(previous);
-    else if (keepsMaps(previous)) queue.push(...graph.predecessors(previous));
-    else return undefined;
-  }
-  const rank = sources[0]?.spec.rank;
-  if (rank === undefined || sources.some((s) => s.spec.rank !== rank)) return undefined;
+    if ((family === 'convolution' || family === 'pooling') && rank !== undefined) return 'found';
+    return keepsMaps(previous) ? 'through' : 'abort';
+  });
+  const rank = sources?.[0]?.spec.rank;
+  if (!sources || rank === undefined || sources.some((s) => s.spec.rank !== rank)) return undefined;
   const channelsFirst = sources.some((s) => literalArgument(s, 'data_format') === 'channels_first');
   return { rank, sources, channelsFirst };
 }

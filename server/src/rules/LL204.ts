@@ -6,7 +6,7 @@ import { layerByName } from '../keras/catalog';
 import { parseArguments } from '../keras/builder';
 import { fixOf } from '../fixes/fix';
 import { allApplications, replaceLayerClass } from '../fixes/rename';
-import { isBatchNorm, isWeightLayer } from './kinds';
+import { isBatchNorm, isWeightLayer, walk } from './kinds';
 import { line, span } from './messages';
 import type { Rule } from './types';
 
@@ -45,18 +45,8 @@ export const LL204: Rule = {
 
 /** The weight layers reached from `node` with only weightless layers (dropout, activations) between. */
 function nearestWeights(graph: ModelGraph, node: LayerNode, direction: 'back' | 'forward'): LayerNode[] {
-  const next = (n: LayerNode) => (direction === 'back' ? graph.predecessors(n) : graph.successors(n));
-  const found: LayerNode[] = [];
-  const seen = new Set<LayerNode>([node]);
-  const queue = [...next(node)];
-  while (queue.length > 0) {
-    const current = queue.shift()!;
-    if (seen.has(current)) continue;
-    seen.add(current);
-    if (isWeightLayer(current)) found.push(current);
-    else if (current.spec.family === 'dropout' || current.spec.family === 'activation' || current.spec.family === 'noise') queue.push(...next(current));
-  }
-  return found;
+  const passes = (n: LayerNode) => n.spec.family === 'dropout' || n.spec.family === 'activation' || n.spec.family === 'noise';
+  return walk(graph, node, direction, (n) => (isWeightLayer(n) ? 'found' : passes(n) ? 'through' : 'stop'))!;
 }
 
 /** `return_sequences=True` on the layer, or on the layer a wrapper (`Bidirectional(LSTM(...))`) is built around. */

@@ -141,17 +141,25 @@ function straightRun(graph: ModelGraph, run: readonly LayerNode[]): boolean {
   });
 }
 
-/** Nodes the output of `from` reaches directly or through layers that `through` lets pass. */
-export function reachedThrough(graph: ModelGraph, from: LayerNode, through: (n: LayerNode) => boolean): LayerNode[] {
+/** What a graph walk does at a node: go on through it, collect it (and go no further that way), end that way
+ *  silently, or give up the whole walk. */
+export type Step = 'through' | 'found' | 'stop' | 'abort';
+
+/** Walks from `start` (not included) along successors (`forward`) or predecessors (`back`), asking `visit` at each
+ *  node; returns the nodes found, or undefined when `visit` gave up. */
+export function walk(graph: ModelGraph, start: LayerNode, direction: 'forward' | 'back', visit: (node: LayerNode) => Step): LayerNode[] | undefined {
+  const next = (n: LayerNode) => (direction === 'forward' ? graph.successors(n) : graph.predecessors(n));
   const found: LayerNode[] = [];
-  const seen = new Set<LayerNode>([from]);
-  const queue = [...graph.successors(from)];
+  const seen = new Set<LayerNode>([start]);
+  const queue = [...next(start)];
   while (queue.length > 0) {
-    const next = queue.shift()!;
-    if (seen.has(next)) continue;
-    seen.add(next);
-    found.push(next);
-    if (through(next)) queue.push(...graph.successors(next));
+    const node = queue.shift()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    const step = visit(node);
+    if (step === 'abort') return undefined;
+    if (step === 'found') found.push(node);
+    else if (step === 'through') queue.push(...next(node));
   }
   return found;
 }
