@@ -285,6 +285,16 @@ describe('sarif format', () => {
     assert.equal(run.code, 0);
   });
 
+  test('the run\'s errors are tool execution notifications of a failed invocation', () => {
+    const run = layerlint(['check', '--format', 'sarif', 'nowhere.py', 'models/clean.py'], { cwd: fullProject() });
+    const log = JSON.parse(run.stdout);
+    assert.deepEqual(validator()(log), []);
+    assert.deepEqual(log.runs[0].invocations, [
+      { executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: 'nowhere.py: no such file or directory' } }] },
+    ]);
+    assert.equal(run.code, 2);
+  });
+
   test('the schema check has teeth: a result without a message is rejected', () => {
     const log = JSON.parse(layerlint(['check', '--format', 'sarif'], { cwd: fullProject() }).stdout);
     delete log.runs[0].results[0].message;

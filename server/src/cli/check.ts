@@ -121,13 +121,13 @@ export async function check(argv: string[]): Promise<number> {
   const reports = await runChecks(jobs, command.settings, (done) => progress?.update(done));
   progress?.done();
 
-  errors.push(...reports.flatMap((r) => r.errors));
   // Every file under one pyproject.toml reports its problems; say each once.
-  for (const error of new Set(errors)) process.stderr.write(`layerlint: error: ${error}\n`);
+  const problems = [...new Set([...errors, ...reports.flatMap((r) => r.errors)])];
+  for (const problem of problems) process.stderr.write(`layerlint: error: ${problem}\n`);
   for (const note of reports.flatMap((r) => r.notes)) process.stderr.write(`layerlint: warning: ${note}\n`);
 
   const checked = reports.filter((r) => !r.skipped);
-  const failed = errors.length > 0;
+  const failed = problems.length > 0;
   const { settings } = command;
   if (settings.fix === 'diff') {
     process.stdout.write(checked.flatMap((r) => r.diff ?? []).join(''));
@@ -138,7 +138,7 @@ export async function check(argv: string[]): Promise<number> {
   const out = settings.fix === 'print' ? process.stderr : process.stdout;
   if (settings.fix === 'print') process.stdout.write(checked.map((r) => r.output ?? '').join(''));
   const style = styleFor(out);
-  out.write(formatFindings(command.format, checked, style));
+  out.write(formatFindings(command.format, checked, problems, style));
   if (command.format === 'text' && !command.quiet) out.write(summary(totals(checked), settings.fix, style));
   if (failed) return 2;
   const threshold = RANK[command.failOn];

@@ -37,12 +37,13 @@ export function totals(reports: readonly FileReport[]): Totals {
   return { findings, fixable, unsafeFixable, fixed, files, fixedFiles };
 }
 
-export function formatFindings(format: Format, reports: readonly FileReport[], style: Style): string {
+/** `errors` are the run's problems; SARIF carries them in the log, the other formats leave them to stderr. */
+export function formatFindings(format: Format, reports: readonly FileReport[], errors: readonly string[], style: Style): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(reports.flatMap(jsonFindings), null, 2)}\n`;
     case 'sarif':
-      return `${JSON.stringify(sarifLog(reports), null, 2)}\n`;
+      return `${JSON.stringify(sarifLog(reports, errors), null, 2)}\n`;
     case 'github':
       return reports.flatMap((r) => r.findings.map((f) => githubAnnotation(r.display, f))).join('');
     default:

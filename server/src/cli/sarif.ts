@@ -13,7 +13,8 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 /** Paths inside the working directory are relative to this base, which viewers resolve against their checkout. */
 const BASE = '%SRCROOT%';
 
-export function sarifLog(reports: readonly FileReport[], cwd: string = process.cwd()) {
+/** `errors` are the run's problems (unreadable files, invalid configuration): the invocation reports them. */
+export function sarifLog(reports: readonly FileReport[], errors: readonly string[], cwd: string = process.cwd()) {
   const index = new Map(RULES.map((rule, i) => [rule.meta.code, i]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -36,6 +37,12 @@ export function sarifLog(reports: readonly FileReport[], cwd: string = process.c
             })),
           },
         },
+        invocations: [
+          {
+            executionSuccessful: errors.length === 0,
+            toolExecutionNotifications: errors.map((text) => ({ level: 'error', message: { text } })),
+          },
+        ],
         originalUriBaseIds: { [BASE]: { uri: pathToFileURL(cwd.endsWith(sep) ? cwd : cwd + sep).href } },
         columnKind: 'unicodeCodePoints',
         results: reports.flatMap((report) => report.findings.map((finding) => result(report.display, finding, index))),
