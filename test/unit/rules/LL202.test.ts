@@ -126,6 +126,37 @@ suite('LL202 fires', () => {
   });
 });
 
+suite('LL202 next to a dropout already before the output layer', () => {
+  test('the two merge into the one before the output layer, with the combined rate', async () => {
+    const source = dedent(`
+      from keras import layers, Sequential
+      m = Sequential()
+      m.add(layers.Flatten())
+      m.add(layers.Dropout(0.5))
+      m.add(layers.Dense(1))
+      m.add(layers.Dropout(0.2))
+    `);
+    const [finding] = await findingsOf('LL202', source);
+    assert.deepEqual(finding.fixes.map((f) => [f.title, f.applicability]), [['Merge Dropout into the Dropout before Dense', 'unsafe']]);
+    await assertFix('LL202', source, dedent(`
+      from keras import layers, Sequential
+      m = Sequential()
+      m.add(layers.Flatten())
+      m.add(layers.Dropout(0.6))
+      m.add(layers.Dense(1))
+    `));
+  });
+
+  test('no fix when the two cannot be merged', async () => {
+    const source = dedent(`
+      from keras import layers, Sequential
+      m = Sequential([layers.Flatten(), layers.GaussianDropout(0.1), layers.Dense(1), layers.GaussianDropout(0.1)])
+    `);
+    const [finding] = await findingsOf('LL202', source);
+    assert.deepEqual(finding.fixes, []);
+  });
+});
+
 suite('LL202 does not fire', () => {
   test('dropout feeding the output layer, in every style', async () => {
     const source = dedent(`
