@@ -11,7 +11,8 @@ import { cleanUp, DROPOUT_THEN_BN, FIXTURES, layerlint, LL101, LL104, project, R
 
 after(cleanUp);
 
-/** The fixture project, with what must never be checked around it: ignored, excluded and environment folders. */
+/** The fixture project, with what must never be checked around it: ignored, excluded and environment folders.
+ *  They are written here because git would keep neither node_modules nor what the project's .gitignore ignores. */
 function fullProject(): string {
   return project('project', {
     '.gitignore': 'generated/\n*.draft.py\n',
@@ -328,11 +329,7 @@ describe('errors: exit code 2, one line on stderr naming the file, the other fil
   });
 
   test('a pyproject.toml with an invalid value: reported once, the rest of it applied', () => {
-    const dir = project('', {
-      'pyproject.toml': '[tool.layerlint]\nselect = ["LL101"]\nmin-batch-size = "eight"\n',
-      'a.py': DROPOUT_THEN_BN,
-      'b.py': DROPOUT_THEN_BN,
-    });
+    const dir = project('bad-value');
     const run = layerlint(['check', '--quiet'], { cwd: dir });
     assert.equal(
       run.stderr,
@@ -343,7 +340,7 @@ describe('errors: exit code 2, one line on stderr naming the file, the other fil
   });
 
   test('a pyproject.toml that is not TOML', () => {
-    const dir = project('', { 'pyproject.toml': '[tool.layerlint\nselect = \n', 'a.py': DROPOUT_THEN_BN });
+    const dir = project('not-toml');
     const run = layerlint(['check', '--quiet', '--select', 'LL101'], { cwd: dir });
     assert.match(run.stderr, new RegExp(`^layerlint: error: ${join(dir, 'pyproject.toml')}: not valid TOML \\(.+\\); using the default configuration\\n$`));
     assert.equal(run.stdout, `a.py:4:19: LL101 ${LL101(4, 4)}\n`);
