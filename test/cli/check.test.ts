@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import Ajv from 'ajv';
@@ -58,6 +58,17 @@ describe('text format', () => {
       `generated/model.py:4:19: LL101 ${LL101(4, 4)}\nlegacy/old.py:4:19: LL101 ${LL101(4, 4)}\nFound 2 findings in 2 files.\n2 more fixable with --unsafe-fixes.\n`,
     );
     assert.equal(run.code, 1);
+  });
+
+  test('a project below the folder checked: its pyproject.toml applies from its own folder down', () => {
+    const outer = project('', { 'top.py': 'x = 1\n' });
+    cpSync(join(FIXTURES, 'project'), join(outer, 'inner'), { recursive: true });
+    const run = layerlint(['check', '--quiet'], { cwd: outer });
+    assert.equal(run.stderr, '');
+    assert.deepEqual(
+      run.stdout.split('\n').map((line) => line.split(': ')[0]),
+      ['inner/models/merge.py:7:5', 'inner/models/nested/deep/functional.py:7:9', 'inner/models/nested/deep/functional.py:13:5', 'inner/models/sequential.py:6:5', ''],
+    );
   });
 
   test('a clean file passes', () => {

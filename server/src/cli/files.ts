@@ -48,8 +48,16 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
       continue;
     }
     // A file named on the command line is checked whatever its name and whatever would exclude it, as in ruff.
-    if (!info.isDirectory()) found.add(path);
-    else await walk(path, filter, found, errors, given);
+    if (!info.isDirectory()) {
+      found.add(path);
+      continue;
+    }
+    try {
+      await walk(path, filter, found, errors, given);
+    } catch (error) {
+      // A failure of our own while walking costs that folder, not the run.
+      errors.push(`${given}: internal error while listing its files: ${(error as Error).message}`);
+    }
   }
   return { files: [...found].sort(), errors };
 }
@@ -130,7 +138,8 @@ class PathFilter {
     const exclude = this.excludeFor(isDirectory ? path : dirname(path));
     if (!exclude) return false;
     const where = relative(exclude.root, path);
-    return !where.startsWith('..') && exclude.rules.ignores(asPattern(where, isDirectory));
+    // The folder holding pyproject.toml is where its patterns start from, not something they can match.
+    return where !== '' && !where.startsWith('..') && exclude.rules.ignores(asPattern(where, isDirectory));
   }
 
   /** The `exclude` of the configuration that applies in `folder` (and so to the folder itself). */
