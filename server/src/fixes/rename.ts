@@ -7,6 +7,7 @@ import type { SyntaxNode } from '../parse/tree';
 import type { TextEdit } from '../rules/types';
 import { removeArgument } from './arguments';
 import { addImport } from './imports';
+import { appliedElsewhere } from './shared';
 import { rootOf } from './text';
 
 /** Keyword arguments every Keras layer takes, whatever its class. */
@@ -54,9 +55,7 @@ function layersModule(qualified: string | undefined): string | undefined {
 /** Edits that make `node` construct `target` instead of its class, dropping the keyword arguments `target` does not
  *  take. Undefined when a positional argument would change meaning, or the layer object is applied elsewhere too. */
 export function replaceLayerClass(node: LayerNode, target: LayerSpec, imports: ImportTable, text: string, applications: readonly LayerNode[]): TextEdit[] | undefined {
-  if (applications.some((other) => other.ctor.startIndex === node.ctor.startIndex && other.application.startIndex !== node.application.startIndex)) {
-    return undefined;
-  }
+  if (appliedElsewhere(node, applications)) return undefined;
   const name = layerClassText(node.classRef, target.name, imports, text);
   if (!name) return undefined;
   const edits: TextEdit[] = [...name.edits];
@@ -71,11 +70,4 @@ export function replaceLayerClass(node: LayerNode, target: LayerSpec, imports: I
     }
   }
   return edits;
-}
-
-/** Every layer application of the analysis, each once, for `replaceLayerClass`. */
-export function allApplications(graphs: ReadonlyArray<{ readonly nodes: readonly LayerNode[] }>): LayerNode[] {
-  const seen = new Map<number, LayerNode>();
-  for (const graph of graphs) for (const node of graph.nodes) seen.set(node.application.startIndex, node);
-  return [...seen.values()];
 }

@@ -5,6 +5,7 @@ import { argument, reportNode, type LayerNode, type ModelGraph } from '../keras/
 import type { ImportTable } from '../keras/imports';
 import { replaceValue, removeArgument, setParameter } from '../fixes/arguments';
 import { fixOf } from '../fixes/fix';
+import { allApplications, appliedElsewhere } from '../fixes/shared';
 import { insertLayerAfter } from '../fixes/insert';
 import { layerClassText } from '../fixes/rename';
 import { swapEnds } from '../fixes/swap';
@@ -24,6 +25,7 @@ export const LL102: Rule = {
   },
   check({ analysis, text, options, report }) {
     if (options.activationOrder === 'either') return;
+    const applications = allApplications(analysis.graphs);
     for (const graph of analysis.graphs) {
       const tail = outputTail(graph);
       for (const norm of graph.nodes) {
@@ -53,7 +55,11 @@ export const LL102: Rule = {
             related: [{ span: span(reportNode(previous)), message: `the activation before the ${norm.spec.name}` }],
             fixes:
               inline.kind === 'active'
-                ? fixOf(`Move the activation after ${norm.spec.name}`, moveInlineActivation(previous, inline.argument.value.text, norm, analysis.imports, text), 'unsafe')
+                ? fixOf(
+                    `Move the activation after ${norm.spec.name}`,
+                    !appliedElsewhere(previous, applications) ? moveInlineActivation(previous, inline.argument.value.text, norm, analysis.imports, text) : undefined,
+                    'unsafe',
+                  )
                 : swapFix(graph, previous, norm, text),
           });
         }

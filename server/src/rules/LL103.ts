@@ -4,6 +4,7 @@ import { argument, literalArgument, reportNode } from '../keras/graph';
 import { paramSpec } from '../keras/catalog';
 import { setParameter } from '../fixes/arguments';
 import { fixOf } from '../fixes/fix';
+import { allApplications, appliedElsewhere } from '../fixes/shared';
 import { inlineActivation, isBatchNorm } from './kinds';
 import { line, span } from './messages';
 import type { Rule } from './types';
@@ -17,6 +18,7 @@ export const LL103: Rule = {
     fixes: ['unsafe'],
   },
   check({ analysis, report }) {
+    const applications = allApplications(analysis.graphs);
     for (const graph of analysis.graphs) {
       for (const weights of graph.nodes) {
         if (weights.spec.family !== 'dense' && weights.spec.family !== 'convolution') continue;
@@ -30,7 +32,12 @@ export const LL103: Rule = {
               `${weights.spec.name} (line ${line(weights)}) adds a bias that ${norm.spec.name} (line ${line(norm)}) cancels ` +
               `when it subtracts the batch mean; the normalization's beta already provides the shift. Set use_bias=False.`,
             related: [{ span: span(reportNode(norm)), message: `the ${norm.spec.name} that cancels the bias` }],
-            fixes: fixOf('Set use_bias=False', setParameter(weights.ctor, argument(weights, 'use_bias'), 'use_bias', 'False'), 'unsafe'),
+            // A shared layer would lose its bias in its other applications too.
+            fixes: fixOf(
+              'Set use_bias=False',
+              !appliedElsewhere(weights, applications) ? setParameter(weights.ctor, argument(weights, 'use_bias'), 'use_bias', 'False') : undefined,
+              'unsafe',
+            ),
           });
         }
       }

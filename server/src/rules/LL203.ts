@@ -5,7 +5,8 @@ import { argument, literalArgument, reportNode, type LayerNode, type ModelGraph 
 import { layersInFamily } from '../keras/catalog';
 import { setKeywordArgument } from '../fixes/arguments';
 import { fixOf } from '../fixes/fix';
-import { allApplications, replaceLayerClass } from '../fixes/rename';
+import { replaceLayerClass } from '../fixes/rename';
+import { allApplications } from '../fixes/shared';
 import { isPlainDropout, walk } from './kinds';
 import { line, span } from './messages';
 import type { Rule, TextEdit } from './types';

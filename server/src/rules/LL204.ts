@@ -5,7 +5,8 @@ import { argument, literalArgument, reportNode, type LayerNode, type ModelGraph 
 import { layerByName } from '../keras/catalog';
 import { parseArguments } from '../keras/builder';
 import { fixOf } from '../fixes/fix';
-import { allApplications, replaceLayerClass } from '../fixes/rename';
+import { replaceLayerClass } from '../fixes/rename';
+import { allApplications } from '../fixes/shared';
 import { isBatchNorm, isWeightLayer, walk } from './kinds';
 import { line, span } from './messages';
 import type { Rule } from './types';

@@ -4,7 +4,8 @@
 import { reportNode, type LayerNode, type ModelGraph } from '../keras/graph';
 import { layerByName } from '../keras/catalog';
 import { fixOf } from '../fixes/fix';
-import { allApplications, replaceLayerClass } from '../fixes/rename';
+import { replaceLayerClass } from '../fixes/rename';
+import { allApplications } from '../fixes/shared';
 import { appliedActivation, inlineActivation, isPlainDropout } from './kinds';
 import { line, span } from './messages';
 import type { Rule } from './types';

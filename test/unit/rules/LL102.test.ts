@@ -203,6 +203,20 @@ suite('LL102 after an inline activation', () => {
   });
 });
 
+suite('LL102 without a fix', () => {
+  test('an inline activation on a layer object applied twice stays', async () => {
+    const source = dedent(`
+      from keras import layers
+      shared = layers.Dense(8, activation="relu")
+      def twin(a, b):
+          x = layers.BatchNormalization()(shared(a))
+          return layers.Concatenate()([layers.Dense(1)(x), shared(b)])
+    `);
+    const [finding] = await findingsOf('LL102', source);
+    assert.deepEqual(finding.fixes, []);
+  });
+});
+
 suite('LL102 does not fire', () => {
   test('normalization before the activation, linear activations, and the output normalization LL201 reports', async () => {
     const source = dedent(`

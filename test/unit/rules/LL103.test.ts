@@ -100,6 +100,21 @@ suite('LL103 fires', () => {
   });
 });
 
+suite('LL103 without a fix', () => {
+  test('a layer object applied twice (shared weights) keeps its bias', async () => {
+    const source = dedent(`
+      from keras import layers
+      shared = layers.Dense(8)
+      def twin(a, b):
+          x = layers.BatchNormalization()(shared(a))
+          y = shared(b)
+          return layers.Concatenate()([x, y])
+    `);
+    const [finding] = await findingsOf('LL103', source);
+    assert.deepEqual(finding.fixes, []);
+  });
+});
+
 suite('LL103 does not fire', () => {
   test('no bias, an activation between, something else between, an unknown use_bias', async () => {
     const source = dedent(`
