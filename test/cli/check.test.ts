@@ -71,6 +71,18 @@ describe('text format', () => {
     );
   });
 
+  test('a deeper .gitignore overrides a higher one, as in git', () => {
+    const dir = project('', {
+      '.gitignore': '*.draft.py\n',
+      'pkg/.gitignore': '!kept.draft.py\n',
+      'pkg/kept.draft.py': DROPOUT_THEN_BN,
+      'pkg/other.draft.py': DROPOUT_THEN_BN,
+      'top.draft.py': DROPOUT_THEN_BN,
+    });
+    const run = layerlint(['check', '--quiet', '--select', 'LL101'], { cwd: dir });
+    assert.equal(run.stdout, `pkg/kept.draft.py:4:19: LL101 ${LL101(4, 4)}\n`);
+  });
+
   test('a clean file passes', () => {
     const run = layerlint(['check', 'models/clean.py'], { cwd: fullProject() });
     assert.deepEqual(run, { code: 0, stdout: 'All checks passed.\n', stderr: '' });
