@@ -22,8 +22,9 @@ export const LL104: Rule = {
         for (const first of graph.predecessors(second)) {
           if (first.spec !== second.spec) continue;
           // A layer that follows itself is one statement in a loop: it cannot be removed without removing both.
-          const single = first !== second && graph.predecessors(second).length === 1 && graph.successors(first).length === 1;
-          const merge = hasBernoulliMask(second) && single && !noiseShape(first) && !noiseShape(second);
+          const removable = first !== second && graph.predecessors(second).length === 1;
+          // The first dropout's new rate must not reach a branch that skips the second.
+          const merge = removable && graph.successors(first).length === 1 && hasBernoulliMask(second) && !noiseShape(first) && !noiseShape(second);
           report({
             span: span(reportNode(second)),
             message: isBatchNorm(second)
@@ -33,7 +34,7 @@ export const LL104: Rule = {
                 `two dropouts in a row are one dropout with the combined rate 1-(1-a)(1-b). Write it as one.`,
             related: [{ span: span(reportNode(first)), message: `the first ${first.spec.name}` }],
             fixes: isBatchNorm(second)
-              ? fixOf(`Remove the second ${second.spec.name}`, single ? removeLayer(second, text) : undefined, 'unsafe')
+              ? fixOf(`Remove the second ${second.spec.name}`, removable ? removeLayer(second, text) : undefined, 'unsafe')
               : fixOf(`Merge the two ${second.spec.name} layers into one`, merge ? mergeDropouts(first, second, text) : undefined, 'safe'),
           });
         }

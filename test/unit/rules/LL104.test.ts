@@ -208,6 +208,21 @@ suite('LL104 on dropout', () => {
   });
 });
 
+suite('LL104 under an if', () => {
+  test('a second dropout in one branch: no merge, the first rate also reaches the other branch', async () => {
+    const source = dedent(`
+      from keras import layers
+      def head(x, strong):
+          x = layers.Dropout(0.3)(x)
+          if strong:
+              x = layers.Dropout(0.2)(x)
+          return layers.Dense(1)(x)
+    `);
+    const [finding] = await findingsOf('LL104', source);
+    assert.deepEqual(finding.fixes, []);
+  });
+});
+
 suite('LL104 does not fire', () => {
   test('different classes, or a layer between, in every style', async () => {
     const source = dedent(`
