@@ -7,9 +7,6 @@ import { modelLabel } from './LL401';
 import { span } from './messages';
 import type { Rule } from './types';
 
-type Trainable = Extract<ModelEvent, { kind: 'trainable' }>;
-type Method = Extract<ModelEvent, { kind: 'method' }>;
-
 export const LL403: Rule = {
   meta: {
     code: 'LL403',
@@ -20,23 +17,37 @@ export const LL403: Rule = {
   },
   check({ analysis, report }) {
     const events = analysis.events;
+    // Where each model is compiled and trained, as indices into the events, in order.
+    const marks = new Map<ModelObject, { compiles: number[]; fits: number[] }>();
+    events.forEach((event, index) => {
+      if (event.kind !== 'method' || (event.method !== 'compile' && event.method !== 'fit')) return;
+      let own = marks.get(event.model);
+      if (!own) marks.set(event.model, (own = { compiles: [], fits: [] }));
+      (event.method === 'compile' ? own.compiles : own.fits).push(index);
+    });
+    if (marks.size === 0) return;
+    const affected = new Map<ModelObject, ModelObject[]>();
     events.forEach((event, index) => {
       if (event.kind !== 'trainable') return;
-      for (const model of affectedModels(analysis.models, events, event)) {
-        const compiled = lastMethod(events.slice(0, index), model, 'compile');
-        if (!compiled) continue;
-        const fit = nextFitBeforeCompile(events.slice(index + 1), model);
-        if (!fit) continue;
+      let models = affected.get(event.model);
+      if (!models) affected.set(event.model, (models = affectedModels([...marks.keys()], events, event.model)));
+      for (const model of models) {
+        const { compiles, fits } = marks.get(model)!;
+        const compiled = [...compiles].reverse().find((i) => i < index);
+        const fit = fits.find((i) => i > index);
+        if (compiled === undefined || fit === undefined || compiles.some((i) => i > index && i < fit)) continue;
         const label = modelLabel(model);
+        const compileNode = events[compiled].node;
+        const fitNode = events[fit].node;
         report({
           span: span(event.node),
           message:
-            `\`${event.node.text}\` (line ${event.node.startPosition.row + 1}) comes after ${label} was compiled (line ${row(compiled.node)}), ` +
-            `and fit (line ${row(fit.node)}) follows without compiling again: Keras fixes the set of trainable weights at compile(), ` +
+            `\`${event.node.text}\` (line ${row(event.node)}) comes after ${label} was compiled (line ${row(compileNode)}), ` +
+            `and fit (line ${row(fitNode)}) follows without compiling again: Keras fixes the set of trainable weights at compile(), ` +
             `so this change has no effect on that training. Call compile() again before fit.`,
           related: [
-            { span: span(compiled.node), message: `${label} is compiled here` },
-            { span: span(fit.node), message: `and trained here without compiling again` },
+            { span: span(compileNode), message: `${label} is compiled here` },
+            { span: span(fitNode), message: `and trained here without compiling again` },
           ],
           fixes: [],
         });
@@ -50,36 +61,18 @@ function row(node: SyntaxNode): number {
   return node.startPosition.row + 1;
 }
 
-/** The models a trainable change reaches: the model itself, and models built around it (a base called inside a
- *  functional model made after that call in the same scope, or named in a Sequential(...) list). */
-function affectedModels(models: readonly ModelObject[], events: readonly ModelEvent[], change: Trainable): ModelObject[] {
-  const changed = change.model;
+/** Among `candidates`, the models a trainable change on `changed` reaches: the model itself, and models built
+ *  around it (a base called inside a functional model made after that call in the same scope, or named in a
+ *  Sequential(...) list). */
+function affectedModels(candidates: readonly ModelObject[], events: readonly ModelEvent[], changed: ModelObject): ModelObject[] {
   const calls = events.filter((e) => e.kind === 'call' && e.model === changed);
-  const outer = models.filter((model) => {
-    if (model === changed) return false;
+  return candidates.filter((model) => {
+    if (model === changed) return true;
     if (model.origin === 'functional') {
       return calls.some((c) => c.node.endIndex <= model.creation.startIndex && sameScope(c.node, model.creation));
     }
     return model.origin === 'sequential' && changed.name !== '' && mentions(model.creation, changed.name);
   });
-  return [changed, ...outer];
-}
-
-function lastMethod(events: readonly ModelEvent[], model: ModelObject, method: string): Method | undefined {
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i];
-    if (e.kind === 'method' && e.model === model && e.method === method) return e;
-  }
-  return undefined;
-}
-
-function nextFitBeforeCompile(events: readonly ModelEvent[], model: ModelObject): Method | undefined {
-  for (const e of events) {
-    if (e.kind !== 'method' || e.model !== model) continue;
-    if (e.method === 'compile') return undefined;
-    if (e.method === 'fit') return e;
-  }
-  return undefined;
 }
 
 /** The function definition, or the module, whose names `node` sees. */
