@@ -268,6 +268,18 @@ suite('LL101 offers no swap when it would be wrong', () => {
     assert.deepEqual(finding.fixes, []);
   });
 
+  test('one add statement in a loop over a list of layers stands for both', async () => {
+    const source = dedent(`
+      from keras import layers, Sequential
+      m = Sequential()
+      for layer in [layers.Flatten(), layers.Dropout(0.2), layers.BatchNormalization(), layers.Dense(1)]:
+          m.add(layer)
+    `);
+    assert.deepEqual(await placesOf('LL101', source), ['3:10-15']);
+    const [finding] = await findingsOf('LL101', source);
+    assert.deepEqual(finding.fixes, []);
+  });
+
   test('the two layers sit in different branches of an if', async () => {
     const source = dedent(`
       from keras import layers
