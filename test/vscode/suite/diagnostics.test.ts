@@ -42,6 +42,19 @@ describe('diagnostics', () => {
     });
   }
 
+  it('LL101 in an unsaved (untitled) editor', async () => {
+    const document = await vscode.workspace.openTextDocument({
+      language: 'python',
+      content: 'from keras import Sequential, layers\n\nmodel = Sequential([layers.Dropout(0.1), layers.BatchNormalization(), layers.Dense(1)])\n',
+    });
+    await vscode.window.showTextDocument(document);
+    const diagnostics = await waitForDiagnostics(document.uri, withCode('LL101'), 'LL101');
+    assert.deepEqual(
+      diagnostics.map((d) => [codeOf(d), d.range.start.line + 1, document.getText(d.range)]),
+      [['LL101', 3, 'layers.Dropout(0.1)']],
+    );
+  });
+
   it('a model in the recommended order has no findings', async () => {
     // Open a file with a finding afterwards: once that one is reported, the server has surely analysed this one too.
     await open('clean.py');

@@ -14,9 +14,14 @@ describe('hover', () => {
     assert.match(text, /0\.99\b/);
     assert.match(text, /inference/i);
     assert.match(text, /moving/i);
-    // Its neighbours in this model: the Dropout on line 7 before it, the Activation on line 9 after it.
-    assert.match(text, /Dropout[^\n]*\b7\b/);
-    assert.match(text, /Activation[^\n]*\b9\b/);
+    // Its place in this model: applied on line 8, after the Dropout on line 7, before the Activation on line 9.
+    assert.match(text, /`model`, line 8: after `Dropout` \(line 7\) · before `Activation` \(line 9\)/);
+  });
+
+  it('in a subclassed model: its place in call(), not where __init__ constructs it', async () => {
+    const { document } = await open('subclass.py');
+    const text = await hoverText(document.uri, positionOf(document, 'BatchNormalization', 3));
+    assert.match(text, /`Classifier`, line 16: after `Dropout` \(line 15\) · before `Dense` \(line 17\)/);
   });
 
   it('on the Dropout: the practical guidance and the LL101 finding on it', async () => {

@@ -1,6 +1,7 @@
 // Changing `layerlint.*` settings re-lints open documents without reopening them.
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { open, revertAll, setLayerlintSetting, waitForDiagnostics, withCode } from './helpers';
+import { codeOf, open, revertAll, setLayerlintSetting, waitForDiagnostics, withCode, workspaceFile } from './helpers';
 
 describe('settings', () => {
   afterEach(async () => {
@@ -34,5 +35,23 @@ describe('settings', () => {
     await waitForDiagnostics(document.uri, withCode('LL101'), 'LL101');
     await setLayerlintSetting('enable', false);
     await waitForDiagnostics(document.uri, (d) => d.length === 0, 'diagnostics to be cleared');
+  });
+
+  it("the nearest pyproject.toml's [tool.layerlint] applies, and editing it re-lints the open file", async () => {
+    const pyproject = workspaceFile('with-pyproject/pyproject.toml');
+    const original = await vscode.workspace.fs.readFile(pyproject);
+    try {
+      const { document } = await open('with-pyproject/model.py');
+      const asError = await waitForDiagnostics(
+        document.uri,
+        (d) => d.some((x) => codeOf(x) === 'LL101' && x.severity === vscode.DiagnosticSeverity.Error),
+        'LL101 as an error, from pyproject.toml',
+      );
+      assert.equal(document.getText(asError[0].range), 'keras.layers.GaussianDropout(0.1)');
+      await vscode.workspace.fs.writeFile(pyproject, new TextEncoder().encode('[tool.layerlint]\nignore = ["LL101"]\n'));
+      await waitForDiagnostics(document.uri, (d) => d.length === 0, 'LL101 to be ignored after pyproject.toml changed');
+    } finally {
+      await vscode.workspace.fs.writeFile(pyproject, original);
+    }
   });
 });
