@@ -65,6 +65,13 @@ describe('layerlint explain', () => {
     assert.deepEqual([run.status, run.stdout, run.stderr], [0, '# LL101 dropout-before-batchnorm\n\nThe page.\n', '']);
   });
 
+  test('in this repository, every rule\'s page is docs/rules/<code>.md', () => {
+    for (const { meta } of RULES) {
+      const run = layerlint(['explain', meta.code], { cwd: ROOT });
+      assert.deepEqual([run.code, run.stdout], [0, readFileSync(join(ROOT, 'docs', 'rules', `${meta.code}.md`), 'utf8')], meta.code);
+    }
+  });
+
   test('a known rule whose page is missing, and an unknown code, are clear errors', () => {
     const dir = installed();
     const missing = spawnSync(process.execPath, [join(dir, 'bin', 'layerlint.js'), 'explain', 'LL102'], { cwd: dir, encoding: 'utf8' });
