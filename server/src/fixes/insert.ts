@@ -31,7 +31,9 @@ export function insertLayerAfter(node: LayerNode, layer: string, text: string): 
       return [afterLine(statement, `${receiver.text}.add(${layer})`, text)];
     }
     case 'subclass':
-      return insertInSubclass(node, layer, text);
+      // A layer made inside call() itself is followed the same way; one made in __init__ gets a sibling there.
+      if (!(node.ctor.startIndex >= app.startIndex && node.ctor.endIndex <= app.endIndex)) return insertInSubclass(node, layer, text);
+      return applyAfter(node, layer, text);
     default:
       return applyAfter(node, layer, text);
   }

@@ -203,6 +203,29 @@ suite('LL102 after an inline activation', () => {
   });
 });
 
+suite('LL102 in call() with layers made on the spot', () => {
+  test('the activation is applied on the spot too', async () => {
+    const source = dedent(`
+      import tensorflow as tf
+      class Block(tf.keras.layers.Layer):
+          def call(self, x):
+              x = tf.keras.layers.Dense(8, activation="relu")(x)
+              x = tf.keras.layers.BatchNormalization()(x)
+              return tf.keras.layers.Dense(1)(x)
+    `);
+    assert.deepEqual(await placesOf('LL102', source), ['4:12-48']);
+    await assertFix('LL102', source, dedent(`
+      import tensorflow as tf
+      class Block(tf.keras.layers.Layer):
+          def call(self, x):
+              x = tf.keras.layers.Dense(8, use_bias=False)(x)
+              x = tf.keras.layers.BatchNormalization()(x)
+              x = tf.keras.layers.Activation("relu")(x)
+              return tf.keras.layers.Dense(1)(x)
+    `));
+  });
+});
+
 suite('LL102 without a fix', () => {
   test('an inline activation on a layer object applied twice stays', async () => {
     const source = dedent(`
