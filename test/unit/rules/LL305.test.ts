@@ -59,6 +59,25 @@ suite('LL305 fires', () => {
   });
 });
 
+suite('LL305 looks inside wrappers', () => {
+  test('Bidirectional and its backward layer, in a list and functionally', async () => {
+    assert.deepEqual(
+      await only(dedent(`
+        from tensorflow.keras import layers, models
+        model = models.Sequential([
+            layers.Embedding(1000, 64),
+            layers.Bidirectional(layers.LSTM(32, recurrent_dropout=0.25)),
+            layers.Dense(1),
+        ])
+        x = layers.Input((10, 8))
+        y = layers.Bidirectional(layers.GRU(4), backward_layer=layers.GRU(4, recurrent_dropout=0.1, go_backwards=True))(x)
+        z = layers.Bidirectional(layers.LSTM(8, recurrent_dropout=0.2, use_cudnn=False))(x)
+      `)),
+      ['3:41-63', '7:69-90'],
+    );
+  });
+});
+
 suite('LL305 stays quiet', () => {
   test('no recurrent dropout, input dropout only, use_cudnn=False, SimpleRNN', async () => {
     assert.deepEqual(
