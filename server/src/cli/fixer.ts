@@ -52,28 +52,34 @@ export function fixAll(original: string, lintText: Linter, unsafeFixes: boolean)
   let fixed = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const candidates = compatibleFixes(current.findings.flatMap((f) => fixToApply(f, unsafeFixes) ?? []));
-    const applicable = mustParse ? parsingFixes(text, candidates, lintText, notes) : candidates;
-    if (applicable.length === 0) break;
-    const next = applyEdits(text, applicable.flatMap((fix) => fix.edits));
+    if (candidates.length === 0) break;
+    let applied = candidates;
+    let next = withFixes(text, applied);
+    let linted = lintText(next);
+    if (mustParse && linted.hasError) {
+      // Find the culprits: keep the fixes that parse on their own, and only if together they still do.
+      applied = candidates.filter((fix) => {
+        if (!lintText(withFixes(text, [fix])).hasError) return true;
+        notes.add(`fix "${fix.title}" not applied: the result would not parse`);
+        return false;
+      });
+      if (applied.length === 0) break;
+      next = withFixes(text, applied);
+      linted = lintText(next);
+      if (linted.hasError) {
+        notes.add('fixes not applied: each parses on its own, but not together');
+        break;
+      }
+    }
     if (seen.has(next)) break;
     seen.add(next);
     text = next;
-    fixed += applicable.length;
-    current = lintText(text);
+    fixed += applied.length;
+    current = linted;
   }
   return { text, fixed, findings: current.findings, notes: [...notes] };
 }
 
-/** The fixes whose result parses: all of them when together they do, otherwise each one that does on its own. */
-function parsingFixes(text: string, fixes: Fix[], lintText: Linter, notes: Set<string>): Fix[] {
-  const parses = (set: Fix[]) => !lintText(applyEdits(text, set.flatMap((f) => f.edits))).hasError;
-  if (fixes.length === 0 || parses(fixes)) return fixes;
-  const alone = fixes.filter((fix) => {
-    if (parses([fix])) return true;
-    notes.add(`fix "${fix.title}" not applied: the result would not parse`);
-    return false;
-  });
-  if (alone.length > 0 && parses(alone)) return alone;
-  if (alone.length > 0) notes.add('fixes not applied: each parses on its own, but not together');
-  return [];
+function withFixes(text: string, fixes: readonly Fix[]): string {
+  return applyEdits(text, fixes.flatMap((fix) => fix.edits));
 }
