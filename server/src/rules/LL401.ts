@@ -8,6 +8,7 @@ import type { ModuleAnalysis } from '../keras/analyze';
 import type { SyntaxNode } from '../parse/tree';
 import { setKeywordArgument } from '../fixes/arguments';
 import { fixOf } from '../fixes/fix';
+import { batchNormOf } from './LL501';
 import { span } from './messages';
 import type { Rule } from './types';
 
@@ -42,11 +43,14 @@ export const LL401: Rule = {
   },
 };
 
-/** Why a model counts as a frozen base: loaded with pretrained weights from keras.applications, or set untrainable. */
+/** Why a model counts as a frozen base: loaded with pretrained weights from keras.applications, or set untrainable
+ *  while it contains BatchNormalization. */
 function frozenBecause(analysis: ModuleAnalysis, model: ModelObject): { reason: string; where: SyntaxNode } | undefined {
-  const frozen = analysis.events.find((e) => e.model === model && e.kind === 'trainable' && e.literal === false && setsWholeModel(e));
-  if (frozen) return { reason: 'frozen (trainable = False)', where: frozen.node };
-  if (model.origin !== 'application') return undefined;
+  if (model.origin !== 'application') {
+    // A model of its own layers matters here only through its BatchNormalization layers.
+    const frozen = analysis.events.find((e) => e.model === model && e.kind === 'trainable' && e.literal === false && setsWholeModel(e));
+    return frozen && batchNormOf(analysis, model) ? { reason: 'frozen (trainable = False)', where: frozen.node } : undefined;
+  }
   const list = model.creation.childForFieldName('arguments');
   const weights = list?.type === 'argument_list' ? parseArguments(list).find((a) => a.keyword === 'weights') : undefined;
   // weights=None builds the architecture untrained: training it from scratch in training mode is right.

@@ -55,13 +55,14 @@ export const LL501: Rule = {
   },
 };
 
-/** The first BatchNormalization of the model's graph, if the model's graph is known and has one. */
-function batchNormOf(analysis: ModuleAnalysis, model: ModelObject): LayerNode | undefined {
-  const creation = model.creation;
+/** A BatchNormalization of the model: in the graph the model's creation anchors, or written inside that creation
+ *  (`Sequential([...])`), which keeps it findable when the model is called inside another model and its layers
+ *  join that model's graph. */
+export function batchNormOf(analysis: ModuleAnalysis, model: ModelObject): LayerNode | undefined {
+  const { startIndex, endIndex } = model.creation;
   for (const graph of analysis.graphs) {
-    const anchor = graph.owner.anchor;
-    if (anchor.startIndex !== creation.startIndex || anchor.endIndex !== creation.endIndex) continue;
-    const norm = graph.nodes.find(isBatchNorm);
+    const anchored = graph.owner.anchor.startIndex === startIndex && graph.owner.anchor.endIndex === endIndex;
+    const norm = graph.nodes.find((n) => isBatchNorm(n) && (anchored || (n.ctor.startIndex >= startIndex && n.ctor.endIndex <= endIndex)));
     if (norm) return norm;
   }
   return undefined;

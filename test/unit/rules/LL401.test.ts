@@ -61,20 +61,23 @@ suite('LL401 fires', () => {
 });
 
 suite('LL401 stays quiet', () => {
-  test('training=False or passed through, untrained applications, partly frozen models, models used as a whole', async () => {
+  test('training=False or passed through, untrained applications, partly frozen models, frozen models without BatchNormalization, models used as a whole', async () => {
     assert.deepEqual(
       await only(dedent(`
         import keras
         base = keras.applications.EfficientNetB0(include_top=False)
         scratch = keras.applications.ResNet50(weights=None, classes=10)
-        encoder = keras.Sequential([keras.layers.Dense(4)])
+        encoder = keras.Sequential([keras.layers.Dense(4), keras.layers.BatchNormalization()])
         encoder.layers[0].trainable = False
+        dense_only = keras.Sequential([keras.layers.Dense(4)])
+        dense_only.trainable = False
         def forward(x, training):
             return base(x, training=training)
         inputs = keras.Input((224, 224, 3))
         a = base(inputs, training=False)
         b = scratch(inputs)
         c = encoder(inputs)
+        d = dense_only(inputs)
         scratch.fit(inputs)
       `)),
       [],

@@ -62,6 +62,20 @@ suite('LL501 fires', () => {
     assert.deepEqual(await only(source), ['7:14-15', '10:41-42']);
   });
 
+  test('a Sequential model called inside a functional one: both contain its BatchNormalization', async () => {
+    assert.deepEqual(
+      await only(dedent(`
+        import keras
+        encoder = keras.Sequential([keras.layers.Dense(8), keras.layers.BatchNormalization()])
+        inputs = keras.Input((4,))
+        model = keras.Model(inputs, keras.layers.Dense(1)(encoder(inputs)))
+        encoder.fit(x, y, batch_size=2)
+        model.fit(x, y, batch_size=3)
+      `)),
+      ['4:29-30', '5:27-28'],
+    );
+  });
+
   test('batch_size=None leaves the batch to the dataset', async () => {
     assert.deepEqual(
       await only(dedent(`
