@@ -9,8 +9,9 @@ export type Problems = string[];
 const SEVERITY_LIST = 'error, warning, information, hint or off';
 const CODE_PATTERN = /^LL\d{0,3}$/i;
 
+/** A value as the user wrote it in JSON or TOML: strings quoted, so `"0.8"` and `0.8` read differently. */
 function show(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  return JSON.stringify(value) ?? String(value);
 }
 
 export function severityValue(value: unknown, setting: string, problems: Problems): RuleSetting | undefined {
