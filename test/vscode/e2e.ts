@@ -8,7 +8,6 @@ import { ROOT, type CodeServer } from './code-server';
 import {
   chooseQuickFix,
   dismissHover,
-  editorText,
   hover,
   launchBrowser,
   log,
@@ -18,6 +17,7 @@ import {
   problems,
   screenshot,
   squiggle,
+  waitForEditorText,
 } from './workbench';
 
 export const SHOTS = path.join(ROOT, 'test-results', 'e2e');
@@ -28,6 +28,11 @@ export async function runJourney(server: CodeServer, chromium: string): Promise<
   fs.rmSync(SHOTS, { recursive: true, force: true });
   const folder = server.workspaceCopy('e2e-workspace');
   const file = path.join(folder, 'model.py');
+  // The fix swaps the Dropout (line 6) and the BatchNormalization (line 7) and touches nothing else.
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  [lines[5], lines[6]] = [lines[6], lines[5]];
+  const fixed = lines.join('\n');
+  assert.match(fixed, /^    layers\.BatchNormalization\(\),\n    layers\.Dropout\(0\.5\),$/m);
   const browser = await launchBrowser(chromium);
   const { page } = browser;
   const step = async (name: string, body: () => Promise<void>) => {
@@ -57,41 +62,29 @@ export async function runJourney(server: CodeServer, chromium: string): Promise<
     await step('03-hover', async () => {
       const text = await hover(page, 'BatchNormalization', /inference/i);
       log('hover:', JSON.stringify(text.slice(0, 300)));
-      assert.match(text, /BatchNormalization/);
+      assert.match(text, /^BatchNormalization · normalization layer\n/);
       assert.match(text, /moving/i);
+      assert.match(text, /line 7: after Dropout \(line 6\) · before Activation \(line 8\)/);
     });
     await dismissHover(page);
 
     let titles: string[] = [];
     await step('04-quick-fix-menu', async () => {
       titles = await openQuickFix(page, 'Dropout');
-      log('quick fixes:', JSON.stringify(titles));
-      assert.ok(titles.includes('Suppress LL101 on this line'), JSON.stringify(titles));
+      assert.deepEqual(titles, ['Swap Dropout and BatchNormalization', 'Suppress LL101 on this line', 'Show documentation for LL101']);
     });
 
     await step('05-fixed', async () => {
-      await chooseQuickFix(page, /Dropout.*BatchNormalization|BatchNormalization.*Dropout/, titles);
-      await page.waitForFunction(
-        () => {
-          const lines = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } })
-            .document.querySelector('.monaco-editor .view-lines')?.textContent ?? '';
-          return lines.indexOf('BatchNormalization') >= 0 && lines.indexOf('BatchNormalization') < lines.indexOf('Dropout');
-        },
-        undefined,
-        { timeout: 20_000 },
-      );
-      const text = await editorText(page);
-      assert.match(text, /layers\.BatchNormalization\(\),\n {4}layers\.Dropout\(0\.5\),/);
+      await chooseQuickFix(page, /^Swap Dropout and BatchNormalization$/, titles);
+      await waitForEditorText(page, fixed);
       await squiggle(page, 'warning').first().waitFor({ state: 'detached', timeout: 20_000 });
       await page.locator(`.markers-panel .monaco-list-row[aria-label*=${JSON.stringify(PROBLEM)}]`).waitFor({ state: 'detached', timeout: 20_000 });
     });
 
     await page.keyboard.press('Control+S');
     const deadline = Date.now() + 10_000;
-    while (fs.readFileSync(file, 'utf8').includes('Dropout(0.5),\n    layers.BatchNormalization') && Date.now() < deadline) {
-      await page.waitForTimeout(100);
-    }
-    assert.match(fs.readFileSync(file, 'utf8'), /layers\.BatchNormalization\(\),\n {4}layers\.Dropout\(0\.5\),\n/);
+    while (fs.readFileSync(file, 'utf8') !== fixed && Date.now() < deadline) await page.waitForTimeout(100);
+    assert.equal(fs.readFileSync(file, 'utf8'), fixed);
     log('ok: the saved file has the fix');
   } catch (error) {
     await screenshot(page, SHOTS, 'FAILED').catch(() => {});

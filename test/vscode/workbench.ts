@@ -1,5 +1,6 @@
 // Driving the VS Code workbench in Debian's headless Chromium with playwright-core (never a downloaded browser).
 // The selectors and workarounds here were found against VS Code 1.100 (code-server 4.100.3).
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -178,6 +179,18 @@ export function editorText(page: Page): Promise<string> {
       .map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '))
       .join('\n'),
   );
+}
+
+/** Waits until the visible editor lines read `expected` (trailing newline aside: Monaco shows it as an empty line). */
+export async function waitForEditorText(page: Page, expected: string, timeoutMs = 20_000): Promise<void> {
+  const want = expected.replace(/\n$/, '');
+  const deadline = Date.now() + timeoutMs;
+  let shown = await editorText(page);
+  while (shown.replace(/\n$/, '') !== want && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    shown = await editorText(page);
+  }
+  assert.equal(shown.replace(/\n$/, ''), want);
 }
 
 export const squiggle = (page: Page, severity: 'error' | 'warning' | 'info' | 'hint') =>
