@@ -36,6 +36,8 @@ export function startServer(): Connection {
   /** Settings sent by clients that cannot answer `workspace/configuration`: initializationOptions, then didChangeConfiguration. */
   let pushedSettings: unknown;
   const settingsCache = new Map<string, Promise<DocumentSettings>>();
+  /** Counts settings changes, so that a publication computed with settings read before a change is dropped. */
+  let generation = 0;
   const reportedProblems = new Set<string>();
   const pending = new Map<string, NodeJS.Timeout>();
 
@@ -101,9 +103,10 @@ export function startServer(): Connection {
     const state = store?.get(uri);
     if (!state) return;
     const version = state.document.version;
+    const settingsGeneration = generation;
     const found = await analysisOf(uri);
-    // A newer edit has its own publication scheduled; this one would be stale.
-    if (store?.get(uri) !== state || state.document.version !== version) return;
+    // A newer edit or settings change has its own publication scheduled; this one would be stale.
+    if (store?.get(uri) !== state || state.document.version !== version || generation !== settingsGeneration) return;
     const document = state.document.textDocument;
     const diagnostics = found ? found.analysis.findings.map((f, index) => toDiagnostic(document, f, { version, index })) : [];
     await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -116,6 +119,7 @@ export function startServer(): Connection {
 
   /** Settings or a configuration file changed: every open document is re-read and re-published. */
   const refreshAll = (): void => {
+    generation++;
     settingsCache.clear();
     for (const uri of store?.uris() ?? []) schedule(uri, 0);
   };
