@@ -57,7 +57,14 @@ export class ParsedDocument {
       });
       this.doc = TextDocument.update(this.doc, [change], version);
     }
+    const previous = this.currentTree;
     this.currentTree = this.parser.parse(this.doc.getText(), tree);
+    previous.dispose();
+  }
+
+  /** Frees the tree's binding memory; the document must not be used afterwards. */
+  dispose(): void {
+    this.currentTree.dispose();
   }
 }
 

@@ -14,6 +14,8 @@ export interface ParserOptions {
 interface BindingTree {
   edit(edit: TreeEdit): unknown;
   walk(): Cursor;
+  /** web-tree-sitter only: its trees live in WASM memory until deleted. */
+  delete?(): void;
 }
 
 /** A binding's tree with a plain-JavaScript copy of its nodes, made on first use (see mirror.ts). */
@@ -34,14 +36,26 @@ class MirroredTree implements SyntaxTree {
     this.binding.edit(edit);
     this.root = undefined;
   }
+
+  dispose(): void {
+    this.binding.delete?.();
+  }
 }
 
 type ParseFunction = (text: string, old: BindingTree | null) => BindingTree;
 
 function wrap(kind: ParserKind, language: object, parse: ParseFunction): PythonParser {
+  const parseTree = (text: string, oldTree?: SyntaxTree) =>
+    new MirroredTree(parse(text, oldTree instanceof MirroredTree ? oldTree.binding : null), text, language);
   return {
     kind,
-    parse: (text, oldTree) => new MirroredTree(parse(text, oldTree instanceof MirroredTree ? oldTree.binding : null), text, language),
+    parse: parseTree,
+    parseRoot: (text) => {
+      const tree = parseTree(text);
+      const root = tree.rootNode;
+      tree.dispose();
+      return root;
+    },
   };
 }
 

@@ -45,6 +45,9 @@ export interface TreeEdit {
 export interface SyntaxTree {
   readonly rootNode: SyntaxNode;
   edit(edit: TreeEdit): void;
+  /** Frees what the binding holds outside the JavaScript heap (WASM trees are not garbage-collected).
+   *  `rootNode` stays usable if it was read before. */
+  dispose(): void;
 }
 
 export type ParserKind = 'native' | 'wasm';
@@ -53,6 +56,8 @@ export interface PythonParser {
   readonly kind: ParserKind;
   /** Parses `text`; with `oldTree` (already `edit`ed to match), only the changed regions are re-parsed. */
   parse(text: string, oldTree?: SyntaxTree): SyntaxTree;
+  /** Parses `text` once, for a caller that keeps no tree for later edits. */
+  parseRoot(text: string): SyntaxNode;
 }
 
 /** The position reached after writing `text` starting at `start`. */
