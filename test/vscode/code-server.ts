@@ -53,8 +53,6 @@ const USER_SETTINGS = {
 
 export interface CodeServer {
   readonly url: string;
-  /** Scratch space that lives as long as the server; removed by stop(). */
-  readonly state: string;
   /** A fresh copy of test/vscode/workspace: the tests may edit and save files and settings there. */
   workspaceCopy(name: string): string;
   stop(): Promise<void>;
@@ -85,8 +83,8 @@ async function waitUntilHealthy(url: string, child: ChildProcess, logFile: strin
   throw new Error(`code-server did not come up at ${url}; its log:\n${fs.readFileSync(logFile, 'utf8')}`);
 }
 
-/** Starts code-server; `env` reaches the extension host and, through it, the language server. */
-export async function startCodeServer(env: NodeJS.ProcessEnv = {}): Promise<CodeServer> {
+/** Starts code-server. Its environment reaches the extension host, the test suite and the language server. */
+export async function startCodeServer(): Promise<CodeServer> {
   const tools = await realTools();
   const state = fs.mkdtempSync(path.join(os.tmpdir(), 'layerlint-code-server-'));
   const userData = path.join(state, 'user-data');
@@ -116,7 +114,6 @@ export async function startCodeServer(env: NodeJS.ProcessEnv = {}): Promise<Code
       stdio: ['ignore', log, log],
       env: {
         ...process.env,
-        ...env,
         // code-server writes config.yaml and data under these even for --version; keep them out of $HOME.
         XDG_CONFIG_HOME: path.join(state, 'xdg-config'),
         XDG_DATA_HOME: path.join(state, 'xdg-data'),
@@ -155,7 +152,6 @@ export async function startCodeServer(env: NodeJS.ProcessEnv = {}): Promise<Code
   }
   return {
     url,
-    state,
     workspaceCopy(name) {
       const target = path.join(state, name);
       fs.cpSync(path.join(ROOT, 'test', 'vscode', 'workspace'), target, { recursive: true });

@@ -20,7 +20,7 @@ import {
   waitForEditorText,
 } from './workbench';
 
-export const SHOTS = path.join(ROOT, 'test-results', 'e2e');
+const SHOTS = path.join(ROOT, 'test-results', 'e2e');
 /** How the LL101 entry in the Problems panel is found (its aria-label holds the message, not the code). */
 const PROBLEM = 'Dropout (line 6) feeds BatchNormalization (line 7)';
 

@@ -138,11 +138,12 @@ interface PageDocument {
     getBoundingClientRect(): { left: number; top: number; width: number; height: number };
   };
 }
+
 /**
  * The centre of the `nth` visible occurrence of `word` in the editor. TextMate token spans often hold
  * several words ("    layers.Dropout"), so the word is measured with a DOM Range, not by its span.
  */
-export async function wordCenter(page: Page, word: string, nth = 0): Promise<{ x: number; y: number }> {
+async function wordCenter(page: Page, word: string, nth = 0): Promise<{ x: number; y: number }> {
   const found = await page.evaluate(
     ([word, nth]) => {
       const dom = (globalThis as unknown as { document: PageDocument }).document;
@@ -172,7 +173,7 @@ export async function wordCenter(page: Page, word: string, nth = 0): Promise<{ x
 }
 
 /** The visible editor lines in order (Monaco renders only the viewport), with its no-break spaces as spaces. */
-export function editorText(page: Page): Promise<string> {
+function editorText(page: Page): Promise<string> {
   return page.evaluate(() =>
     [...(globalThis as unknown as { document: PageDocument }).document.querySelectorAll('.monaco-editor .view-lines .view-line')]
       .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
