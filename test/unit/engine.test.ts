@@ -1,7 +1,7 @@
 // The engine: each construction style turns into the exact graph expected, and the negative cases stay apart.
 import assert from 'node:assert/strict';
 import { describe as suite, test } from 'node:test';
-import { analyze, graphsOf } from '../helpers/engine';
+import { analyze, dedent, graphsOf } from '../helpers/engine';
 
 const TF = 'import tensorflow as tf\nfrom tensorflow.keras import layers\n';
 
@@ -350,5 +350,56 @@ suite('literals', () => {
     );
     const literals = analysis.graphs[0].nodes.map((n) => n.args.map((a) => a.literal));
     assert.deepEqual(literals, [[-0.5], [0.1], [2], ['relu'], [1000, false, null], [undefined]]);
+  });
+});
+
+suite('model objects and wrappers', () => {
+  test('an instance of a subclassed model is a model whose class is known, with its events', async () => {
+    const analysis = await analyze(dedent(`
+      import keras
+      class Net(keras.Model):
+          def __init__(self):
+              super().__init__()
+              self.bn = keras.layers.BatchNormalization()
+          def call(self, x):
+              return self.bn(x)
+      class Deeper(Net):
+          pass
+      net = Net()
+      net.compile("adam", "mse")
+      net.trainable = False
+      net.fit(x, y, batch_size=4)
+      other = Deeper()
+    `));
+    const net = analysis.models.find((m) => m.name === 'net')!;
+    assert.deepEqual([net.origin, net.definition?.childForFieldName('name')?.text], ['subclass', 'Net']);
+    assert.deepEqual(
+      analysis.events.map((e) => [e.kind, e.model.name, e.kind === 'method' ? e.method : '', e.node.startPosition.row + 1]),
+      [
+        ['method', 'net', 'compile', 11],
+        ['trainable', 'net', '', 12],
+        ['method', 'net', 'fit', 13],
+      ],
+    );
+    assert.equal(analysis.models.find((m) => m.name === 'other')?.definition?.childForFieldName('name')?.text, 'Deeper');
+    const graphOfNet = analysis.graphs.find((g) => g.owner.anchor === net.definition);
+    assert.deepEqual(graphOfNet?.nodes.map((n) => n.spec.name), ['BatchNormalization']);
+  });
+
+  test('wrappers keep the layer they wrap', async () => {
+    const analysis = await analyze(dedent(`
+      from tensorflow.keras import layers, Sequential
+      m = Sequential([
+          layers.TimeDistributed(layers.BatchNormalization(momentum=0.1)),
+          layers.Bidirectional(layer=layers.LSTM(8, recurrent_dropout=0.2)),
+          layers.Dense(1),
+      ])
+    `));
+    const wrapped = analysis.graphs[0].nodes.map((n) => [n.spec.name, n.wrapped?.spec.name, n.wrapped?.args.map((a) => a.literal)]);
+    assert.deepEqual(wrapped, [
+      ['TimeDistributed', 'BatchNormalization', [0.1]],
+      ['Bidirectional', 'LSTM', [8, 0.2]],
+      ['Dense', undefined, undefined],
+    ]);
   });
 });

@@ -21,8 +21,10 @@ export interface ModelObject {
   readonly origin: ModelOrigin;
   /** The name it was bound to, when known. */
   name: string;
-  /** The expression that made it (`Sequential()`, `ResNet50(...)`, `keras.Model(...)`). */
+  /** The expression that made it (`Sequential()`, `ResNet50(...)`, `keras.Model(...)`, `Net()`). */
   readonly creation: SyntaxNode;
+  /** For an instance of a subclassed model: its class, the anchor of the class's graph. */
+  readonly definition?: SyntaxNode;
 }
 
 export type ModelEvent =
@@ -38,6 +40,7 @@ interface LayerObject {
   readonly classRef: SyntaxNode;
   readonly ctor: SyntaxNode;
   readonly args: readonly Argument[];
+  readonly wrapped?: LayerObject;
 }
 
 interface SequentialState {
@@ -51,6 +54,8 @@ type Value =
   | { kind: 'list'; items: readonly Value[] }
   | { kind: 'model'; model: ModelObject; sequential?: SequentialState }
   | { kind: 'function'; definition: SyntaxNode; scope: Env }
+  /** A subclass of keras.Model defined in the file: calling it makes a model. */
+  | { kind: 'model-class'; definition: SyntaxNode }
   | { kind: 'unknown' };
 
 const UNKNOWN: Value = { kind: 'unknown' };
@@ -111,7 +116,7 @@ function sameValue(a: Value, b: Value): boolean {
   if (a === b) return true;
   if (a.kind === 'layer' && b.kind === 'layer') return a.layer === b.layer;
   if (a.kind === 'model' && b.kind === 'model') return a.model === b.model;
-  if (a.kind === 'function' && b.kind === 'function') return a.definition.id === b.definition.id;
+  if ((a.kind === 'function' || a.kind === 'model-class') && a.kind === b.kind) return a.definition.id === b.definition.id;
   return a.kind === 'unknown' && b.kind === 'unknown';
 }
 
@@ -227,6 +232,7 @@ class Builder {
   private readonly models: ModelObject[] = [];
   private readonly events: ModelEvent[] = [];
   private readonly kerasClasses = new Set<string>();
+  private readonly kerasModelClasses = new Set<string>();
   private context!: Context;
   private nesting = 0;
   private readonly moduleEnv = new Env();
@@ -384,10 +390,13 @@ class Builder {
   private classDefinition(node: SyntaxNode, env: Env): void {
     const name = node.childForFieldName('name')?.text ?? '<class>';
     const superclasses = node.childForFieldName('superclasses');
-    const isKeras = (superclasses?.namedChildren ?? []).some((base) => {
-      const symbol = resolveKeras(base, this.imports);
-      return symbol?.kind === 'model' || symbol?.kind === 'base-layer' || this.kerasClasses.has(base.text);
-    });
+    const bases = (superclasses?.namedChildren ?? []).map((base) => ({ base, symbol: resolveKeras(base, this.imports) }));
+    const isModel = bases.some(({ base, symbol }) => symbol?.kind === 'model' || this.kerasModelClasses.has(base.text));
+    const isKeras = isModel || bases.some(({ base, symbol }) => symbol?.kind === 'base-layer' || this.kerasClasses.has(base.text));
+    if (isModel) {
+      this.kerasModelClasses.add(name);
+      env.vars.set(name, { kind: 'model-class', definition: node });
+    }
     const body = node.childForFieldName('body');
     if (!body) return;
     const methods = new Map<string, SyntaxNode>();
@@ -590,6 +599,9 @@ class Builder {
       }
       case 'function':
         return this.inline(callee.definition, callee.scope, node, args, env, frame, statement);
+      case 'model-class':
+        for (const arg of args) this.expression(arg.value, env, frame, statement);
+        return { kind: 'model', model: this.newModel('subclass', node, callee.definition) };
       default:
         for (const arg of args) this.expression(arg.value, env, frame, statement);
         return UNKNOWN;
@@ -650,6 +662,7 @@ class Builder {
         classRef: layer.classRef,
         ctor: layer.ctor,
         args: layer.args,
+        wrapped: layer.wrapped,
         application,
         callArgs,
         statement,
@@ -694,9 +707,16 @@ class Builder {
   private construct(callee: KerasCallee, call: SyntaxNode, args: readonly Argument[], env: Env, frame: Frame, statement: SyntaxNode): Value {
     const { symbol, classRef } = callee;
     switch (symbol.kind) {
-      case 'layer':
-        for (const arg of args) this.expression(arg.value, env, frame, statement);
-        return { kind: 'layer', layer: { spec: symbol.spec, classRef, ctor: call, args } };
+      case 'layer': {
+        // A wrapper's layer argument (`Bidirectional(LSTM(64))`) is the first positional one or `layer=`.
+        const wrappedArg = args.find((a) => a.keyword === 'layer') ?? args.find((a) => a.position === 0);
+        let wrapped: LayerObject | undefined;
+        for (const arg of args) {
+          const value = this.expression(arg.value, env, frame, statement);
+          if (arg === wrappedArg && value.kind === 'layer') wrapped = value.layer;
+        }
+        return { kind: 'layer', layer: { spec: symbol.spec, classRef, ctor: call, args, wrapped } };
+      }
       case 'input':
         return FRESH_TENSOR;
       case 'sequential':
@@ -719,8 +739,8 @@ class Builder {
     }
   }
 
-  private newModel(origin: ModelOrigin, creation: SyntaxNode): ModelObject {
-    const model: ModelObject = { id: this.modelCounter++, origin, name: assignedName(creation) ?? '', creation };
+  private newModel(origin: ModelOrigin, creation: SyntaxNode, definition?: SyntaxNode): ModelObject {
+    const model: ModelObject = { id: this.modelCounter++, origin, name: assignedName(creation) ?? '', creation, definition };
     this.models.push(model);
     return model;
   }

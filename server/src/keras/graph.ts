@@ -18,6 +18,15 @@ export interface Argument {
   readonly literal?: Literal;
 }
 
+/** A layer constructed as the argument of a wrapper layer: it runs inside the wrapper, not as a node of its own. */
+export interface WrappedLayer {
+  readonly spec: LayerSpec;
+  readonly classRef: SyntaxNode;
+  readonly ctor: SyntaxNode;
+  readonly args: readonly Argument[];
+  readonly wrapped?: WrappedLayer;
+}
+
 export type ConstructionStyle = 'list' | 'add' | 'functional' | 'subclass';
 
 export interface LayerNode {
@@ -28,6 +37,8 @@ export interface LayerNode {
   /** The constructor call. In subclasses and for layers bound to a name first, it stands apart from the application. */
   readonly ctor: SyntaxNode;
   readonly args: readonly Argument[];
+  /** The layer a wrapper is given (`TimeDistributed(BatchNormalization())`, `Bidirectional(LSTM(64))`). */
+  readonly wrapped?: WrappedLayer;
   /** The expression that puts the layer at its place in the model: the list element, the `add` argument, the
    *  functional call `Dropout(0.3)(x)` / `drop(x)`, or `self.drop(x)` in `call()`. */
   readonly application: SyntaxNode;
