@@ -99,6 +99,7 @@ test('suppressing adds a noqa comment, or merges into the one on the line, and t
     ['layers.Dropout(0.3),', 'layers.Dropout(0.3),  # noqa: LL101'],
     ['layers.Dropout(0.3),  # noqa: E501', 'layers.Dropout(0.3),  # noqa: E501, LL101'],
     ['layers.Dropout(0.3),  # keep it here', 'layers.Dropout(0.3),  # keep it here  # noqa: LL101'],
+    ['layers.Dropout(0.3),  # noqa: E501 W291 (long line)', 'layers.Dropout(0.3),  # noqa: E501 W291, LL101 (long line)'],
   ];
   for (const [line, suppressed] of cases) {
     const opened = await open(SEQUENTIAL.replace('layers.Dropout(0.3),', line));

@@ -58,7 +58,8 @@ function findingOf(analysis: Analysis, diagnostic: Diagnostic): Finding | undefi
   return finding?.code === diagnostic.code ? finding : undefined;
 }
 
-const NOQA = /#\s*noqa\b(?::\s*([A-Za-z]+\d+(?:\s*,\s*[A-Za-z]+\d+)*))?/i;
+// The same reading of a noqa comment as the suppression check's (flake8's form), so a merged code lands in the list it honours.
+const NOQA = /#[ \t]*noqa(?![\w-])(?:[ \t]*:[ \t]*([A-Z]+[0-9]+(?:[ \t]*[, \t][ \t]*[A-Z]+[0-9]+)*))?/i;
 
 /** Innermost node of one of `types` that covers `offset`. */
 function enclosing(root: SyntaxNode, offset: number, types: readonly string[]): SyntaxNode | undefined {
@@ -86,7 +87,7 @@ export function suppressEdit(root: SyntaxNode, text: string, line: number, code:
   if (node?.type !== 'comment') return { start: end, end, newText: `  # noqa: ${code}` };
   const match = NOQA.exec(node.text);
   if (!match) return { start: end, end, newText: `  # noqa: ${code}` };
-  const codes = match[1]?.split(',').map((c) => c.trim().toUpperCase());
+  const codes = match[1]?.split(/[\s,]+/).map((c) => c.toUpperCase());
   // A bare `# noqa` already silences everything on the line.
   if (!codes || codes.includes(code)) return undefined;
   const at = node.startIndex + match.index + match[0].length;
