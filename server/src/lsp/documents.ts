@@ -64,8 +64,4 @@ export class DocumentStore {
     }
     return state.analysis;
   }
-
-  get parserInUse(): PythonParser {
-    return this.parser;
-  }
 }
