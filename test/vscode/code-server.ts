@@ -53,8 +53,8 @@ const USER_SETTINGS = {
 
 export interface CodeServer {
   readonly url: string;
-  /** A fresh copy of test/vscode/workspace: the tests may edit and save files and settings there. */
-  workspaceCopy(name: string): string;
+  /** A fresh copy of test/vscode/workspace, or of `only` its named files: tests may edit and save there. */
+  workspaceCopy(name: string, only?: readonly string[]): string;
   stop(): Promise<void>;
 }
 
@@ -152,9 +152,10 @@ export async function startCodeServer(): Promise<CodeServer> {
   }
   return {
     url,
-    workspaceCopy(name) {
+    workspaceCopy(name, only) {
+      const source = path.join(ROOT, 'test', 'vscode', 'workspace');
       const target = path.join(state, name);
-      fs.cpSync(path.join(ROOT, 'test', 'vscode', 'workspace'), target, { recursive: true });
+      fs.cpSync(source, target, { recursive: true, filter: (file) => !only || file === source || only.includes(path.relative(source, file)) });
       return target;
     },
     stop,

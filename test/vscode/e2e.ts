@@ -26,13 +26,14 @@ const PROBLEM = 'Dropout (line 6) feeds BatchNormalization (line 7)';
 
 export async function runJourney(server: CodeServer, chromium: string): Promise<void> {
   fs.rmSync(SHOTS, { recursive: true, force: true });
-  const folder = server.workspaceCopy('e2e-workspace');
+  // Only the model: the Explorer in the screenshots shows what a person working on it would have open.
+  const folder = server.workspaceCopy('keras-project', ['model.py']);
   const file = path.join(folder, 'model.py');
   // The fix swaps the Dropout (line 6) and the BatchNormalization (line 7) and touches nothing else.
   const lines = fs.readFileSync(file, 'utf8').split('\n');
   [lines[5], lines[6]] = [lines[6], lines[5]];
   const fixed = lines.join('\n');
-  assert.match(fixed, /^    layers\.BatchNormalization\(\),\n    layers\.Dropout\(0\.5\),$/m);
+  assert.match(fixed, /^    layers\.BatchNormalization\(momentum=0\.9\),\n    layers\.Dropout\(0\.5\),$/m);
   const browser = await launchBrowser(chromium);
   const { page } = browser;
   const step = async (name: string, body: () => Promise<void>) => {
@@ -64,6 +65,7 @@ export async function runJourney(server: CodeServer, chromium: string): Promise<
       log('hover:', JSON.stringify(text.slice(0, 300)));
       assert.match(text, /^BatchNormalization · normalization layer\n/);
       assert.match(text, /moving/i);
+      assert.match(text, /momentum\s*=\s*0\.9\s*here\s*\(default\s*0\.99\s*\)/);
       assert.match(text, /line 7: after Dropout \(line 6\) · before Activation \(line 8\)/);
     });
     await dismissHover(page);
