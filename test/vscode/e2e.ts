@@ -81,6 +81,8 @@ export async function runJourney(server: CodeServer, chromium: string): Promise<
       await waitForEditorText(page, fixed);
       await squiggle(page, 'warning').first().waitFor({ state: 'detached', timeout: 20_000 });
       await page.locator(`.markers-panel .monaco-list-row[aria-label*=${JSON.stringify(PROBLEM)}]`).waitFor({ state: 'detached', timeout: 20_000 });
+      // The problem counts on the tab and in the Explorer follow the markers a moment later; let the picture settle.
+      await page.waitForTimeout(500);
     });
 
     await page.keyboard.press('Control+S');
