@@ -72,6 +72,8 @@ test('a Dropout that feeds a BatchNormalization shows its LL101 finding and its 
   assert.ok(section(value, 'Parameters').startsWith('**Parameters**\n- `rate` = `0.3` here (required) — '));
   assert.equal(section(value, 'In this model'), '**In this model**\n- in `model`, line 6: after `Dense` (line 5) · before `BatchNormalization` (line 7)');
   assert.match(section(value, 'layerlint'), /^\*\*layerlint\*\*\n- warning LL101: Dropout \(line 6\) feeds BatchNormalization \(line 7\)/);
+  const order = ['layerlint', 'In this model', 'Parameters', 'Training vs inference.', 'Guidance'].map((t) => value.indexOf(`**${t}**`));
+  assert.deepEqual(order, [...order].sort((a, b) => a - b), 'this place first, then the catalog');
 });
 
 test('an add chain inside a loop: the loop body follows itself', async () => {

@@ -98,15 +98,16 @@ function findingsOn(findings: readonly Finding[], node: LayerNode): Finding[] {
 function layerHover(analysis: Analysis, placements: readonly Placement[]): string {
   const { node } = placements[0];
   const { spec } = node;
+  // What is particular to this place in the code comes first; the catalog's general text after it.
   const sections = [`**${spec.name}** · ${spec.family} layer\n\n${spec.summary}`];
+  const findings = [...new Set(placements.flatMap((p) => findingsOn(analysis.findings, p.node)))];
+  if (findings.length > 0) sections.push(`**layerlint**\n${findings.map((f) => `- ${f.severity} ${f.code}: ${f.message}`).join('\n')}`);
+  const where = neighbours(placements);
+  if (where.length > 0) sections.push(`**In this model**\n${where.join('\n')}`);
   const params = parameterLines(node);
   if (params.length > 0) sections.push(`**Parameters**\n${params.join('\n')}`);
   sections.push(`**Training vs inference.** ${spec.trainingBehaviour ?? 'Behaves the same in both.'}`);
-  const where = neighbours(placements);
-  if (where.length > 0) sections.push(`**In this model**\n${where.join('\n')}`);
   if (spec.guidance) sections.push(`**Guidance**\n${spec.guidance}`);
-  const findings = [...new Set(placements.flatMap((p) => findingsOn(analysis.findings, p.node)))];
-  if (findings.length > 0) sections.push(`**layerlint**\n${findings.map((f) => `- ${f.severity} ${f.code}: ${f.message}`).join('\n')}`);
   return sections.join('\n\n');
 }
 
