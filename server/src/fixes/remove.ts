@@ -1,7 +1,7 @@
 // Taking a layer out of a model: its list element, its `add` statement, or its application call (the input
 // flows straight on). A layer object bound to a name for this one application goes with it.
 import { argument, type LayerNode } from '../keras/graph';
-import type { SyntaxNode } from '../parse/tree';
+import { namedDescendants, type SyntaxNode } from '../parse/tree';
 import type { TextEdit } from '../rules/types';
 import { replaceValue } from './arguments';
 import { addStatement, callParts } from './swap';
@@ -99,6 +99,7 @@ function removeBinding(node: LayerNode, text: string): TextEdit[] {
 }
 
 function attributeUses(scope: SyntaxNode, name: string): number {
-  if (scope.type === 'attribute' && scope.childForFieldName('attribute')?.text === name) return 1;
-  return scope.namedChildren.reduce((sum, child) => sum + attributeUses(child, name), 0);
+  let uses = 0;
+  for (const n of namedDescendants(scope)) if (n.type === 'attribute' && n.childForFieldName('attribute')?.text === name) uses++;
+  return uses;
 }

@@ -1,6 +1,6 @@
 // Line-level facts about source text that the edit builders share: where a line starts and ends, its
 // indentation, and whether a construct has its line to itself (so it can move or go with its comment).
-import type { SyntaxNode } from '../parse/tree';
+import { namedDescendants, type SyntaxNode } from '../parse/tree';
 
 export function newlineOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
@@ -30,8 +30,7 @@ export function ownsLines(text: string, node: SyntaxNode, commaAfter = false): b
 
 /** Identifiers named `name` inside `node`. */
 export function mentions(node: SyntaxNode, name: string): SyntaxNode[] {
-  if (node.type === 'identifier') return node.text === name ? [node] : [];
-  return node.namedChildren.flatMap((child) => mentions(child, name));
+  return [...namedDescendants(node)].filter((n) => n.type === 'identifier' && n.text === name);
 }
 
 export function rootOf(node: SyntaxNode): SyntaxNode {

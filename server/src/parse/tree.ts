@@ -72,3 +72,16 @@ export function advancePoint(start: Point, text: string): Point {
   column = lineStart === -1 ? column + text.length : text.length - lineStart - 1;
   return { row, column };
 }
+
+/** The named nodes under `root` (itself included), in document order. Iterative: input nested thousands deep must not
+ *  exhaust the stack. `enter` can refuse a subtree (its node is still yielded). */
+export function* namedDescendants(root: SyntaxNode, enter: (node: SyntaxNode) => boolean = () => true): Generator<SyntaxNode> {
+  const stack: SyntaxNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    yield node;
+    if (node !== root && !enter(node)) continue;
+    const children = node.namedChildren;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+}

@@ -2,7 +2,7 @@
 // setting `trainable` afterwards changes nothing in training until `compile()` runs again (Keras
 // BatchNormalization docstring, transfer-learning guide). Fine-tuning then silently trains the old set of weights.
 import type { ModelEvent, ModelObject } from '../keras/builder';
-import type { SyntaxNode } from '../parse/tree';
+import { namedDescendants, type SyntaxNode } from '../parse/tree';
 import { modelLabel } from './LL401';
 import { span } from './messages';
 import type { Rule } from './types';
@@ -87,6 +87,8 @@ function sameScope(a: SyntaxNode, b: SyntaxNode): boolean {
 }
 
 function mentions(node: SyntaxNode, name: string): boolean {
-  if ((node.type === 'identifier' || node.type === 'attribute') && node.text.replace(/\s+/g, '') === name) return true;
-  return node.namedChildren.some((child) => mentions(child, name));
+  for (const n of namedDescendants(node)) {
+    if ((n.type === 'identifier' || n.type === 'attribute') && n.text.replace(/\s+/g, '') === name) return true;
+  }
+  return false;
 }

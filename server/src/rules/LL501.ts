@@ -5,7 +5,7 @@ import type { ModelEvent, ModelObject } from '../keras/builder';
 import { literalOf, parseArguments } from '../keras/builder';
 import type { ModuleAnalysis } from '../keras/analyze';
 import { reportNode, type Argument, type LayerNode } from '../keras/graph';
-import type { SyntaxNode } from '../parse/tree';
+import { namedDescendants, type SyntaxNode } from '../parse/tree';
 import { isBatchNorm } from './kinds';
 import { scopeOf } from './LL403';
 import { line, span } from './messages';
@@ -112,19 +112,16 @@ function lastAssignment(name: string, before: SyntaxNode): SyntaxNode | undefine
   const scope = scopeOf(before);
   if (!scope) return undefined;
   let found: SyntaxNode | undefined;
-  const visit = (node: SyntaxNode): void => {
-    if (node.startIndex >= before.startIndex) return;
-    if (node.type === 'assignment') {
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
-      if (left?.type === 'identifier' && left.text === name && right && right.endIndex <= before.startIndex) found = right;
-    }
-    for (const child of node.namedChildren) {
-      // Names inside nested functions and classes belong to those scopes.
-      if (child.type !== 'function_definition' && child.type !== 'class_definition') visit(child);
-    }
-  };
   const body = scope.type === 'function_definition' ? scope.childForFieldName('body') : scope;
-  if (body) visit(body);
+  if (!body) return undefined;
+  // Names inside nested functions and classes belong to those scopes; nothing at or after `before` counts.
+  const inScope = (node: SyntaxNode) =>
+    node.startIndex < before.startIndex && node.type !== 'function_definition' && node.type !== 'class_definition';
+  for (const node of namedDescendants(body, inScope)) {
+    if (node.type !== 'assignment' || node.startIndex >= before.startIndex) continue;
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (left?.type === 'identifier' && left.text === name && right && right.endIndex <= before.startIndex) found = right;
+  }
   return found;
 }
