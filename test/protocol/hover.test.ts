@@ -147,6 +147,28 @@ test('a subclass layer is explained at its constructor and placed where call() a
   assert.equal(section(value, 'In this model'), '**In this model**\n- in `Classifier`, line 13: after `Dropout` (line 12) · before `Dense` (line 14)');
 });
 
+test('a layer object is also explained where it is applied by name, for that application', async () => {
+  const { hover: result, text } = await hover(SUBCLASS, 'self.norm(x');
+  const value = markdown(result);
+  assert.ok(value.startsWith('**BatchNormalization** · normalization layer'));
+  assert.equal(section(value, 'In this model'), '**In this model**\n- in `Classifier`, line 13: after `Dropout` (line 12) · before `Dense` (line 14)');
+  const start = positionOf(text, 'self.norm(x');
+  assert.deepEqual(result!.range, { start, end: { line: start.line, character: start.character + 'self.norm'.length } });
+});
+
+test('a layer constructed outside any model is still explained, with its arguments', async () => {
+  const source = `
+    from keras import layers
+
+    norm = layers.BatchNormalization(momentum=0.1)
+  `;
+  const value = markdown((await hover(source, 'BatchNormalization')).hover);
+  assert.ok(section(value, 'Parameters').startsWith('**Parameters**\n- `momentum` = `0.1` here (default `0.99`) — '));
+  assert.ok(value.includes('**In this model** — not applied in a model layerlint can follow.'));
+  const momentum = markdown((await hover(source, 'momentum')).hover);
+  assert.ok(momentum.startsWith('**`momentum`** — BatchNormalization parameter, default `0.99`; `0.1` here'));
+});
+
 test('keyword arguments explain themselves with their trap', async () => {
   const cases: Array<[string, string, string, string]> = [
     ['rate=', 'Dropout', 'rate', '0.4'],

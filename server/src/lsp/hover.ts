@@ -2,7 +2,9 @@
 // defaults, training vs inference, its neighbours in this model, the catalog's guidance, and layerlint's findings.
 // Every sentence about a layer comes from the catalog; this file only arranges it.
 import { paramAt, paramSpec, type LayerSpec, type ParamSpec } from '../keras/catalog';
+import { parseArguments } from '../keras/builder';
 import { reportNode, type Argument, type LayerNode, type ModelGraph } from '../keras/graph';
+import { resolveKeras } from '../keras/imports';
 import type { SyntaxNode } from '../parse/tree';
 import type { Finding } from '../rules/types';
 import type { Analysis } from './documents';
@@ -16,21 +18,54 @@ interface Placement {
   readonly node: LayerNode;
 }
 
+/** A layer constructor call: in a graph, or standing alone where layerlint sees no model around it. */
+type Construction = Pick<LayerNode, 'spec' | 'args' | 'ctor'>;
+
 const contains = (node: SyntaxNode, offset: number) => node.startIndex <= offset && offset < node.endIndex;
 const lineOf = (node: SyntaxNode) => node.startPosition.row + 1;
 
+/** The name a layer object is applied by (`drop` in `drop(h)`, `self.norm` in `self.norm(x)`), if it is not built in place. */
+function appliedName(node: LayerNode): SyntaxNode | undefined {
+  const app = node.application;
+  if (node.ctor.startIndex >= app.startIndex && node.ctor.endIndex <= app.endIndex) return undefined;
+  const name = app.type === 'call' ? app.childForFieldName('function') : app;
+  return name?.type === 'identifier' || name?.type === 'attribute' ? name : undefined;
+}
+
 /**
- * Every graph application of the layer whose class reference is under `offset`. One constructor can stand for
- * several applications (a layer object applied twice, a helper inlined into several callers); copies of a helper
- * in its own `function` graph are dropped when a caller's graph holds the same application.
+ * The graph applications named under `offset`, with the name. On a class reference, every application of that
+ * constructor (a layer object applied twice, a helper inlined into several callers); on the name a layer object is
+ * applied by, that one application. Copies of a helper in its own `function` graph are dropped when a caller's
+ * graph holds the same application.
  */
-function placementsAt(analysis: Analysis, offset: number): Placement[] {
+function placementsAt(analysis: Analysis, offset: number): { name: SyntaxNode; placements: Placement[] } | undefined {
   const found: Placement[] = [];
+  let name: SyntaxNode | undefined;
   for (const graph of analysis.result.graphs) {
-    for (const node of graph.nodes) if (contains(node.classRef, offset)) found.push({ graph, node });
+    for (const node of graph.nodes) {
+      const hit = [node.classRef, appliedName(node)].find((n) => n && contains(n, offset));
+      if (!hit || (name && hit.startIndex !== name.startIndex)) continue;
+      name = hit;
+      found.push({ graph, node });
+    }
   }
+  if (!name) return undefined;
   const inModels = new Set(found.filter((p) => p.graph.owner.kind !== 'function').map((p) => p.node.application.startIndex));
-  return found.filter((p) => p.graph.owner.kind !== 'function' || !inModels.has(p.node.application.startIndex));
+  return { name, placements: found.filter((p) => p.graph.owner.kind !== 'function' || !inModels.has(p.node.application.startIndex)) };
+}
+
+/** The Keras layer constructor call whose class name is under `offset`, when no graph holds it. */
+function constructionAt(analysis: Analysis, root: SyntaxNode, offset: number): Construction | undefined {
+  for (let node: SyntaxNode | null = root.descendantForIndex(offset, offset + 1); node; node = node.parent) {
+    if (node.type !== 'call') continue;
+    const callee = node.childForFieldName('function');
+    if (!callee || !contains(callee, offset)) return undefined;
+    const symbol = resolveKeras(callee, analysis.result.imports);
+    if (symbol?.kind !== 'layer') return undefined;
+    const list = node.childForFieldName('arguments');
+    return { spec: symbol.spec, args: list ? parseArguments(list) : [], ctor: node };
+  }
+  return undefined;
 }
 
 function shorten(text: string): string {
@@ -42,7 +77,7 @@ function paramOf(spec: LayerSpec, arg: Argument): ParamSpec | undefined {
   return arg.keyword !== undefined ? paramSpec(spec, arg.keyword) : paramAt(spec, arg.position ?? -1);
 }
 
-function parameterLines(node: LayerNode): string[] {
+function parameterLines(node: Construction): string[] {
   const { spec } = node;
   const lines: string[] = [];
   const written = new Set<ParamSpec>();
@@ -84,10 +119,10 @@ function neighbours(placements: readonly Placement[]): string[] {
   return lines;
 }
 
-/** Findings underlining this layer: inside its constructor or its call arguments, or on the application itself. */
-function findingsOn(findings: readonly Finding[], node: LayerNode): Finding[] {
-  const owned = [node.ctor, ...node.callArgs.map((a) => a.node)];
-  const whole = [reportNode(node), node.application];
+/** Findings underlining a layer: inside its constructor or the arguments of an application, or on an application itself. */
+function findingsOn(findings: readonly Finding[], node: Construction, applications: readonly LayerNode[]): Finding[] {
+  const owned = [node.ctor, ...applications.flatMap((a) => a.callArgs.map((c) => c.node))];
+  const whole = applications.flatMap((a) => [reportNode(a), a.application]);
   return findings.filter(
     (f) =>
       owned.some((n) => n.startIndex <= f.span.start && f.span.end <= n.endIndex) ||
@@ -95,15 +130,14 @@ function findingsOn(findings: readonly Finding[], node: LayerNode): Finding[] {
   );
 }
 
-function layerHover(analysis: Analysis, placements: readonly Placement[]): string {
-  const { node } = placements[0];
+function layerHover(analysis: Analysis, node: Construction, placements: readonly Placement[]): string {
   const { spec } = node;
   // What is particular to this place in the code comes first; the catalog's general text after it.
   const sections = [`**${spec.name}** · ${spec.family} layer\n\n${spec.summary}`];
-  const findings = [...new Set(placements.flatMap((p) => findingsOn(analysis.findings, p.node)))];
+  const findings = findingsOn(analysis.findings, node, placements.map((p) => p.node));
   if (findings.length > 0) sections.push(`**layerlint**\n${findings.map((f) => `- ${f.severity} ${f.code}: ${f.message}`).join('\n')}`);
   const where = neighbours(placements);
-  if (where.length > 0) sections.push(`**In this model**\n${where.join('\n')}`);
+  sections.push(where.length > 0 ? `**In this model**\n${where.join('\n')}` : '**In this model** — not applied in a model layerlint can follow.');
   const params = parameterLines(node);
   if (params.length > 0) sections.push(`**Parameters**\n${params.join('\n')}`);
   sections.push(`**Training vs inference.** ${spec.trainingBehaviour ?? 'Behaves the same in both.'}`);
@@ -116,7 +150,7 @@ function keywordName(arg: Argument, offset: number): boolean {
   return arg.keyword !== undefined && name !== null && contains(name, offset);
 }
 
-function argumentHover(node: LayerNode, arg: Argument): string | undefined {
+function argumentHover(node: Construction, arg: Argument): string | undefined {
   const param = paramSpec(node.spec, arg.keyword!);
   if (!param) return undefined;
   const fallback = param.default !== undefined ? `default \`${param.default}\`` : 'required';
@@ -135,30 +169,40 @@ function trainingHover(node: LayerNode, arg: Argument): string {
   ].join('\n\n');
 }
 
-function argumentAt(analysis: Analysis, offset: number): { node: LayerNode; arg: Argument; call: boolean } | undefined {
+function argumentAt(analysis: Analysis, root: SyntaxNode, offset: number): { node: Construction; arg: Argument; call?: LayerNode } | undefined {
   for (const graph of analysis.result.graphs) {
     for (const node of graph.nodes) {
       const arg = node.args.find((a) => keywordName(a, offset));
-      if (arg) return { node, arg, call: false };
+      if (arg) return { node, arg };
       const callArg = node.callArgs.find((a) => keywordName(a, offset));
-      if (callArg) return { node, arg: callArg, call: true };
+      if (callArg) return { node, arg: callArg, call: node };
     }
   }
-  return undefined;
+  // A keyword of a constructor outside any graph: the call is the parent of its argument list.
+  const keyword = root.descendantForIndex(offset, offset + 1).parent;
+  const callee = keyword?.type === 'keyword_argument' ? keyword.parent?.parent?.childForFieldName('function') : undefined;
+  const construction = callee ? constructionAt(analysis, root, callee.startIndex) : undefined;
+  const arg = construction?.args.find((a) => keywordName(a, offset));
+  return construction && arg ? { node: construction, arg } : undefined;
 }
 
 /** The hover at `offset`, with the range it covers as offsets; undefined when nothing there is a known layer. */
-export function hoverAt(analysis: Analysis, offset: number): { markdown: string; start: number; end: number } | undefined {
-  const placements = placementsAt(analysis, offset);
-  if (placements.length > 0) {
-    const { classRef } = placements[0].node;
-    return { markdown: layerHover(analysis, placements), start: classRef.startIndex, end: classRef.endIndex };
+export function hoverAt(analysis: Analysis, root: SyntaxNode, offset: number): { markdown: string; start: number; end: number } | undefined {
+  const placed = placementsAt(analysis, offset);
+  if (placed) {
+    const { name, placements } = placed;
+    return { markdown: layerHover(analysis, placements[0].node, placements), start: name.startIndex, end: name.endIndex };
   }
-  const found = argumentAt(analysis, offset);
+  const construction = constructionAt(analysis, root, offset);
+  if (construction) {
+    const name = construction.ctor.childForFieldName('function')!;
+    return { markdown: layerHover(analysis, construction, []), start: name.startIndex, end: name.endIndex };
+  }
+  const found = argumentAt(analysis, root, offset);
   if (!found) return undefined;
   const markdown = found.call
     ? found.arg.keyword === 'training'
-      ? trainingHover(found.node, found.arg)
+      ? trainingHover(found.call, found.arg)
       : undefined
     : argumentHover(found.node, found.arg);
   const name = found.arg.node.childForFieldName('name')!;

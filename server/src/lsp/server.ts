@@ -194,7 +194,7 @@ export function startServer(): Connection {
       const found = await analysisOf(textDocument.uri);
       if (!found) return null;
       const document = found.state.document.textDocument;
-      const hover = hoverAt(found.analysis, document.offsetAt(position));
+      const hover = hoverAt(found.analysis, found.state.document.tree.rootNode, document.offsetAt(position));
       if (!hover) return null;
       return {
         contents: { kind: MarkupKind.Markdown, value: hover.markdown },
