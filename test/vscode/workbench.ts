@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT, type CodeServer } from './code-server';
+import { SUITE_BANNER } from './suite/banner';
 
 const started = Date.now();
 export const log = (...args: unknown[]): void => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s]`, ...args);
@@ -83,11 +84,16 @@ export async function openWorkbench(page: Page, server: CodeServer, folder: stri
 export async function runExtensionTests(page: Page, server: CodeServer, folder: string, testsModule: string, timeoutMs: number): Promise<number> {
   let finish: (code: number) => void = () => {};
   const exited = new Promise<number>((resolve) => (finish = resolve));
+  let started = false;
+  const workbenchChatter: string[] = [];
   await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
     const parts = [...args];
     // Console styling: "%c<text>", "<css>" → "<text>".
     if (typeof parts[0] === 'string' && parts[0].startsWith('%c')) parts.splice(0, 2, parts[0].slice(2).trimStart());
-    console.log(format(...parts));
+    const line = format(...parts);
+    started ||= line === SUITE_BANNER;
+    if (started) console.log(line);
+    else workbenchChatter.push(line);
   });
   await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
   await openWorkbench(page, server, folder, testsModule);
@@ -100,6 +106,7 @@ export async function runExtensionTests(page: Page, server: CodeServer, folder: 
   });
   const code = await Promise.race([exited, timeout]);
   clearTimeout(timer);
+  if (!started) console.error(`the suite never started; the workbench said:\n${workbenchChatter.join('\n')}`);
   return code;
 }
 

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { SUITE_BANNER } from './banner';
 import { open, revertAll, waitForDiagnostics, withCode } from './helpers';
 
 /**
@@ -32,6 +33,7 @@ export async function run(): Promise<void> {
   for (const file of fs.readdirSync(__dirname).sort()) {
     if (file.endsWith('.test.js')) mocha.addFile(path.join(__dirname, file));
   }
+  console.log(SUITE_BANNER);
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} VS Code integration test(s) failed`);
 }
