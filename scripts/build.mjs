@@ -11,6 +11,8 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   external: ['vscode', 'tree-sitter', 'tree-sitter-python', 'web-tree-sitter'],
+  // Prefer ES module builds: some packages' UMD builds (jsonc-parser) load their parts with requires esbuild cannot follow.
+  mainFields: ['module', 'main'],
 };
 
 const entries = [

@@ -116,10 +116,6 @@ describe('text format', () => {
     assert.equal(stderr, '');
   });
 
-  test('a notebook is skipped without an error until notebooks are supported', () => {
-    const run = layerlint(['check', 'notebooks'], { cwd: fullProject() });
-    assert.deepEqual(run, { code: 0, stdout: 'All checks passed.\n', stderr: '' });
-  });
 });
 
 describe('rule selection on the command line', () => {

@@ -14,7 +14,7 @@ export const CHECK_USAGE = `usage: layerlint check [OPTIONS] [PATHS...]
 
 Checks Python files, and the Python files under folders (default: the current folder), for BatchNormalization
 and Dropout placement problems. Folders skip what .gitignore and [tool.layerlint] exclude leave out, and .git,
-virtual environments, node_modules, site-packages and caches. A file named explicitly is always checked.
+virtual environments, node_modules, site-packages and caches. A file named explicitly is always reports.
 
 options:
   --select CODES           run only these rules (codes or prefixes, comma-separated: LL101,LL2)
@@ -126,23 +126,22 @@ export async function check(argv: string[]): Promise<number> {
   for (const problem of problems) process.stderr.write(`layerlint: error: ${problem}\n`);
   for (const note of reports.flatMap((r) => r.notes)) process.stderr.write(`layerlint: warning: ${note}\n`);
 
-  const checked = reports.filter((r) => !r.skipped);
   const failed = problems.length > 0;
   const { settings } = command;
   if (settings.fix === 'diff') {
-    process.stdout.write(checked.flatMap((r) => r.diff ?? []).join(''));
-    if (!command.quiet) process.stderr.write(summary(totals(checked), 'diff', styleFor(process.stderr)));
-    return failed ? 2 : checked.some((r) => r.diff) ? 1 : 0;
+    process.stdout.write(reports.flatMap((r) => r.diff ?? []).join(''));
+    if (!command.quiet) process.stderr.write(summary(totals(reports), 'diff', styleFor(process.stderr)));
+    return failed ? 2 : reports.some((r) => r.diff) ? 1 : 0;
   }
   // With the fixed text on stdout, the findings that remain go to stderr.
   const out = settings.fix === 'print' ? process.stderr : process.stdout;
-  if (settings.fix === 'print') process.stdout.write(checked.map((r) => r.output ?? '').join(''));
+  if (settings.fix === 'print') process.stdout.write(reports.map((r) => r.output ?? '').join(''));
   const style = styleFor(out);
-  out.write(formatFindings(command.format, checked, problems, style));
-  if (command.format === 'text' && !command.quiet) out.write(summary(totals(checked), settings.fix, style));
+  out.write(formatFindings(command.format, reports, problems, style));
+  if (command.format === 'text' && !command.quiet) out.write(summary(totals(reports), settings.fix, style));
   if (failed) return 2;
   const threshold = RANK[command.failOn];
-  return checked.some((r) => r.findings.some((f) => RANK[f.severity] >= threshold)) ? 1 : 0;
+  return reports.some((r) => r.findings.some((f) => RANK[f.severity] >= threshold)) ? 1 : 0;
 }
 
 /** Relative to the working directory when inside it, as ruff and ESLint print paths; absolute otherwise. */

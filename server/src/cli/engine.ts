@@ -5,10 +5,11 @@ import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { configForFile } from '../config/resolve';
 import { unifiedDiff } from './diff';
-import { fixAll, fixToApply, linter } from './fixer';
-import { LineIndex, type Range } from './positions';
+import { fixAll, fixToApply } from '../fixes/fixAll';
+import { linter } from './fixer';
+import type { Range } from './positions';
 import { applyOverrides, type RuleOverrides } from './selection';
-import { pythonSource, readSource } from './source';
+import { readSource, sourceFromText, type Source } from './source';
 import type { Applicability, Finding, Severity } from '../rules/types';
 import type { PythonParser } from '../parse/tree';
 
@@ -58,8 +59,6 @@ export interface FindingReport {
 export interface FileReport {
   readonly path: string;
   readonly display: string;
-  /** Not a kind of file the CLI lints (yet). */
-  readonly skipped: boolean;
   /** What remains after fixing (or everything, without --fix); positions are in the file as it now is. */
   readonly findings: readonly FindingReport[];
   /** Findings fixed, or that would be fixed with --diff. */
@@ -86,52 +85,51 @@ export function failedReport(job: FileJob, problem: string): FileReport {
   return emptyReport(job, [`${job.display}: ${problem}`]);
 }
 
-function emptyReport(job: FileJob, errors: string[], skipped = false): FileReport {
-  return { path: job.path, display: job.display, skipped, findings: [], fixed: 0, errors, notes: [] };
+function emptyReport(job: FileJob, errors: string[]): FileReport {
+  return { path: job.path, display: job.display, findings: [], fixed: 0, errors, notes: [] };
 }
 
 async function checkSource(job: FileJob, parser: PythonParser, settings: CheckSettings): Promise<FileReport> {
   const { config, problems: errors } = configForFile(job.path, undefined);
-  let source;
+  let source: Source;
   try {
-    source = job.text !== undefined ? pythonSource(job.text) : await readSource(job.path);
+    source = job.text !== undefined ? sourceFromText(job.path, job.text) : await readSource(job.path);
   } catch (error) {
     return emptyReport(job, [...errors, `${job.display}: ${ioProblem(error)}`]);
   }
-  if (!source) return emptyReport(job, errors, true);
 
   const lintText = linter(parser, applyOverrides(config, settings.overrides));
   const result =
     settings.fix !== 'none'
-      ? fixAll(source.text, lintText, settings.unsafeFixes)
-      : { text: source.text, fixed: 0, findings: lintText(source.text).findings, notes: [] };
+      ? fixAll(source, lintText, settings.unsafeFixes)
+      : { source, fixed: 0, findings: lintText(source.text).findings, notes: [] };
   const notes = result.notes.map((note) => `${job.display}: ${note}`);
   const report = {
     path: job.path,
     display: job.display,
-    skipped: false,
-    findings: describe(result.text, result.findings, settings.unsafeFixes),
+    findings: describe(result.source, result.findings, settings.unsafeFixes),
     fixed: result.fixed,
     errors,
     notes,
   };
-  const changed = result.text !== source.text;
+  const before = source.render();
+  const after = result.source.render();
   switch (settings.fix) {
     case 'diff':
-      return changed ? { ...report, diff: unifiedDiff(job.display, source.text, result.text) } : report;
+      return after !== before ? { ...report, diff: unifiedDiff(job.display, before, after) } : report;
     case 'print':
-      return { ...report, output: source.render(result.text) };
+      return { ...report, output: after };
     case 'write':
-      if (!changed) return report;
+      if (after === before) return report;
       try {
-        await writeAtomically(job.path, source.render(result.text));
+        await writeAtomically(job.path, after);
         return report;
       } catch (error) {
         // Nothing was written: report the findings of the file as it still is.
         const unchanged = lintText(source.text).findings;
         return {
           ...report,
-          findings: describe(source.text, unchanged, settings.unsafeFixes),
+          findings: describe(source, unchanged, settings.unsafeFixes),
           fixed: 0,
           errors: [...errors, `${job.display}: could not write the fixes: ${ioProblem(error)}`],
         };
@@ -141,16 +139,15 @@ async function checkSource(job: FileJob, parser: PythonParser, settings: CheckSe
   }
 }
 
-function describe(text: string, findings: readonly Finding[], unsafeFixes: boolean): FindingReport[] {
-  const lines = new LineIndex(text);
+function describe(lines: Source, findings: readonly Finding[], unsafeFixes: boolean): FindingReport[] {
   return findings.map((finding) => {
     const preferred = finding.fixes.find((f) => f.preferred);
     return {
       code: finding.code,
       severity: finding.severity,
-      message: finding.message,
+      message: lines.relabel(finding.message),
       range: lines.range(finding.span),
-      related: finding.related.map((r) => ({ range: lines.range(r.span), message: r.message })),
+      related: finding.related.map((r) => ({ range: lines.range(r.span), message: lines.relabel(r.message) })),
       fixes: finding.fixes.map((fix) => ({
         title: fix.title,
         applicability: fix.applicability,

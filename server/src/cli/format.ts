@@ -53,12 +53,14 @@ export function formatFindings(format: Format, reports: readonly FileReport[], e
 
 const SEVERITY_STYLE: Record<Severity, keyof Style> = { error: 'red', warning: 'yellow', information: 'blue', hint: 'dim' };
 
-/** `path:line:col: CODE [*] message`, the shape ruff and flake8 print and editors and terminals link. */
+/** `path:line:col: CODE [*] message`, the shape ruff and flake8 print and editors and terminals link;
+ *  in a notebook `path:cell 3:line 2:col: …`. */
 function textLine(display: string, finding: FindingReport, style: Style): string {
-  const { line, column } = finding.range.start;
+  const { line, column, cell } = finding.range.start;
   const code = style.bold(style[SEVERITY_STYLE[finding.severity]](finding.code));
   const fixable = finding.fixable ? `${style.cyan('[*]')} ` : '';
-  return `${style.bold(display)}${style.dim(':')}${line}${style.dim(':')}${column}${style.dim(':')} ${code} ${fixable}${finding.message}\n`;
+  const where = cell === undefined ? `${line}` : `cell ${cell}${style.dim(':')}line ${line}`;
+  return `${style.bold(display)}${style.dim(':')}${where}${style.dim(':')}${column}${style.dim(':')} ${code} ${fixable}${finding.message}\n`;
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -103,7 +105,7 @@ function githubAnnotation(display: string, f: FindingReport): string {
     `col=${start.column}`,
     `endLine=${end.line}`,
     `endColumn=${end.column}`,
-    `title=${property(f.code)}`,
+    `title=${property(start.cell === undefined ? f.code : `${f.code} (cell ${start.cell})`)}`,
   ];
   return `::${GITHUB_LEVEL[f.severity]} ${fields.join(',')}::${escapeData(f.message)}\n`;
 }

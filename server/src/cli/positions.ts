@@ -4,6 +4,8 @@
 export interface Position {
   readonly line: number;
   readonly column: number;
+  /** In a notebook: the cell, counted from 1 over all cells; `line` is then the line in that cell. */
+  readonly cell?: number;
 }
 
 export interface Range {

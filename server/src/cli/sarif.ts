@@ -80,8 +80,10 @@ function artifactLocation(display: string) {
 }
 
 /** SARIF regions end at the column after the last character, as our ranges do. */
+/** In a notebook, lines count within the cell that the region's `cell` property names. */
 function region(range: Range) {
-  return { startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line, endColumn: range.end.column };
+  const lines = { startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line, endColumn: range.end.column };
+  return range.start.cell === undefined ? lines : { ...lines, properties: { cell: range.start.cell } };
 }
 
 function replacement(edit: EditReport) {

@@ -117,3 +117,22 @@ export function editsInCells(
   }
   return result;
 }
+
+/** Where a 1-based line of the joined text is in the notebook: the cell (counted from 1 over all cells, as a person
+ *  counts them) and the 1-based line in that cell. */
+export function cellLine(notebook: JoinedNotebook, joinedLine: number): { cell: number; line: number } {
+  let offset = 0;
+  for (let line = 1; line < joinedLine && offset !== -1; line++) offset = notebook.text.indexOf('\n', offset) + 1 || -1;
+  const location = locateInCell(notebook, offset === -1 ? notebook.text.length : offset);
+  const cell = notebook.cells[location.cell];
+  const line = cell ? cell.text.slice(0, location.offset).split('\n').length : 1;
+  return { cell: (cell?.index ?? 0) + 1, line };
+}
+
+/** A message whose `line N` references count lines of the joined text, rewritten to name cells and their lines. */
+export function relabelLines(notebook: JoinedNotebook, message: string): string {
+  return message.replace(/\bline (\d+)\b/g, (_, n: string) => {
+    const { cell, line } = cellLine(notebook, Number(n));
+    return `cell ${cell}, line ${line}`;
+  });
+}
