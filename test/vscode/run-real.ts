@@ -1,6 +1,6 @@
 // `npm run test:vscode-real`: the integration suite (suite/) in a real VS Code workbench served by code-server,
-// and the end-to-end journey (e2e.ts), against the extension in this working tree. Needs what
-// scripts/vscode-real/install.sh installs; nothing is downloaded here.
+// and the end-to-end journey (e2e.ts), against the extension in this working tree (or LAYERLINT_EXTENSION_DIR).
+// Needs what scripts/vscode-real/install.sh installs; nothing is downloaded here.
 // Usage: node out/test/vscode/run-real.js [suite] [e2e]     (both when neither is named)
 import * as path from 'node:path';
 import { missingTools, realTools, startCodeServer } from './code-server';
