@@ -9,17 +9,15 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, compatibleFixes } from '../fixes/apply';
+import { applyEdits } from '../fixes/apply';
+import { fixAll as applyAllFixes, type Editable, type Linted } from '../fixes/fixAll';
 import type { SyntaxNode } from '../parse/tree';
-import type { Finding, Fix, TextEdit } from '../rules/types';
+import type { Finding, TextEdit } from '../rules/types';
 import { isDiagnosticData } from './diagnostics';
 import type { Analysis } from './documents';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.layerlint`;
 export const SHOW_RULE_DOCS_COMMAND = 'layerlint.showRuleDocs';
-
-/** Fix-all re-analyses after each round, since one fix can make another finding appear or go; this bounds it. */
-const MAX_FIX_ROUNDS = 4;
 
 export interface CodeActionInput {
   readonly document: TextDocument;
@@ -30,7 +28,7 @@ export interface CodeActionInput {
   readonly only: readonly string[] | undefined;
   readonly fixAllUnsafe: boolean;
   /** Findings of a text that is not the document (a fix-all round). */
-  readonly reanalyze: (text: string) => readonly Finding[];
+  readonly reanalyze: (text: string) => Linted;
   /** Whether the client takes versioned `documentChanges`, which it refuses to apply to a newer version. */
   readonly versionedEdits: boolean;
 }
@@ -127,23 +125,10 @@ function quickFixes(input: CodeActionInput): CodeAction[] {
   return actions;
 }
 
-/** The fix fix-all uses for a finding: its preferred one if allowed, else the first allowed. */
-function fixForAll(finding: Finding, unsafe: boolean): Fix | undefined {
-  const allowed = finding.fixes.filter((f) => f.applicability === 'safe' || unsafe);
-  return allowed.find((f) => f.preferred) ?? allowed[0];
-}
+interface PlainText extends Editable<PlainText> {}
 
-/** The text after applying every allowed fix, round by round until none applies. */
-export function fixAllText(text: string, findings: readonly Finding[], unsafe: boolean, reanalyze: (text: string) => readonly Finding[]): string {
-  let current = text;
-  let currentFindings = findings;
-  for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
-    const fixes = compatibleFixes(currentFindings.flatMap((f) => fixForAll(f, unsafe) ?? []));
-    if (fixes.length === 0) break;
-    current = applyEdits(current, fixes.flatMap((f) => f.edits));
-    if (round + 1 < MAX_FIX_ROUNDS) currentFindings = reanalyze(current);
-  }
-  return current;
+function plainText(text: string): PlainText {
+  return { text, withEdits: (edits) => plainText(applyEdits(text, edits)) };
 }
 
 /** One edit covering only the span where `before` and `after` differ, so the rest of the buffer (and the cursor) stays put. */
@@ -157,7 +142,9 @@ function difference(before: string, after: string): TextEdit {
 
 function fixAll(input: CodeActionInput): CodeAction[] {
   const before = input.document.getText();
-  const after = fixAllText(before, input.analysis.findings, input.fixAllUnsafe, input.reanalyze);
+  // The same rounds as `layerlint check --fix`, starting from the findings already stored for this version.
+  const first = { findings: input.analysis.findings, hasError: input.root.hasError };
+  const after = applyAllFixes(plainText(before), input.reanalyze, input.fixAllUnsafe, first).source.text;
   if (after === before) return [];
   const title = input.fixAllUnsafe ? 'Fix all layerlint problems (including unsafe fixes)' : 'Fix all safely fixable layerlint problems';
   return [{ title, kind: FIX_ALL_KIND, edit: workspaceEdit(input, [difference(before, after)]) }];

@@ -216,7 +216,10 @@ export function startServer(): Connection {
         diagnostics: context.diagnostics,
         only: context.only,
         fixAllUnsafe: found.settings.fixAllUnsafe,
-        reanalyze: (text) => analyzeText(reparse.parse(text).rootNode, text, config).findings,
+        reanalyze: (text) => {
+          const root = reparse.parse(text).rootNode;
+          return { findings: analyzeText(root, text, config).findings, hasError: root.hasError };
+        },
         versionedEdits: capabilities.workspace?.workspaceEdit?.documentChanges === true,
       });
     }),
