@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ParsedDocument } from '../../server/src/parse/document';
+import type { SyntaxNode } from '../../server/src/parse/tree';
 import { analyze, describe, parser } from '../helpers/engine';
 import { ROOT } from '../helpers/lsp-client';
 
@@ -37,5 +38,49 @@ test('incremental edits give the same tree as a full parse, in both parsers', as
     assert.equal(doc.tree.rootNode.toString(), p.parse(doc.text).rootNode.toString(), kind);
     const bn = doc.tree.rootNode.descendantForIndex(doc.text.indexOf('BatchNormalization'));
     assert.deepEqual([bn.text, bn.startPosition], ['BatchNormalization', { row: 4, column: 17 }]);
+  }
+});
+
+test('the mirror has the same nodes, offsets and fields as the binding tree, in both parsers', async () => {
+  // The binding's own nodes, for comparison only: everything else reads the mirror.
+  interface BindingNode {
+    type: string;
+    startIndex: number;
+    endIndex: number;
+    isNamed: boolean;
+    hasError: boolean;
+    children: BindingNode[];
+    childForFieldName(field: string): BindingNode | null;
+  }
+  const FIELDS = ['name', 'body', 'left', 'right', 'function', 'arguments', 'value', 'parameters', 'superclasses', 'condition',
+    'consequence', 'alternative', 'object', 'attribute', 'argument', 'module_name', 'alias', 'definition', 'key', 'return_type'];
+  for (const kind of ['native', 'wasm'] as const) {
+    const p = await parser(kind);
+    for (const file of fixtures) {
+      const text = readFileSync(join(FIXTURES, file), 'utf8') + '\nbroken = (1, [\n';
+      const tree = p.parse(text);
+      const binding = (tree as unknown as { binding: { rootNode: BindingNode } }).binding.rootNode;
+      const pending: Array<[BindingNode, SyntaxNode | null]> = [[binding, tree.rootNode]];
+      let compared = 0;
+      while (pending.length > 0) {
+        const [expected, actual] = pending.pop()!;
+        assert.ok(actual);
+        const where = `${kind} ${file} at ${expected.startIndex}`;
+        assert.deepEqual(
+          [actual.type, actual.startIndex, actual.endIndex, actual.isNamed, actual.hasError, actual.children.length],
+          [expected.type, expected.startIndex, expected.endIndex, expected.isNamed, expected.hasError, expected.children.length],
+          where,
+        );
+        for (const field of FIELDS) {
+          const child = expected.childForFieldName(field);
+          // Fields that name tokens (a binary operator's `operator`) are not mirrored; none of these name a token.
+          assert.equal(actual.childForFieldName(field)?.startIndex, child?.isNamed ? child.startIndex : undefined, `${where}: ${field}`);
+        }
+        expected.children.forEach((child, i) => pending.push([child, actual.children[i]]));
+        compared++;
+      }
+      assert.ok(compared > 100);
+      tree.dispose();
+    }
   }
 });

@@ -54,6 +54,9 @@ class Source {
 
 let nextId = 1;
 
+/** Python node types that never have children. */
+const LEAF_TYPES = new Set(['identifier', 'integer', 'float', 'comment', 'string_content', 'escape_sequence', 'true', 'false', 'none', 'ellipsis', 'string_start', 'string_end']);
+
 export class MirrorNode implements SyntaxNode {
   readonly id = nextId++;
   parent: MirrorNode | null = null;
@@ -195,18 +198,22 @@ export function mirror(cursor: Cursor, text: string, language: object): MirrorNo
   if (cursor.gotoFirstChild()) {
     for (;;) {
       const parent = stack[stack.length - 1];
-      const fieldId = cursor.currentFieldId;
-      let field: string | null = null;
-      if (fieldId) {
-        field = fields[fieldId];
-        if (field === undefined) field = fields[fieldId] = cursor.currentFieldName;
-      }
       const node = make();
+      // Every read is a call into the binding. Tokens (anonymous nodes) have no children, and no field any code
+      // asks for; names that are always leaves have no children either.
+      let field: string | null = null;
+      if (node.isNamed) {
+        const fieldId = cursor.currentFieldId;
+        if (fieldId) {
+          field = fields[fieldId];
+          if (field === undefined) field = fields[fieldId] = cursor.currentFieldName;
+        }
+      }
       node.parent = parent;
       node.seal(parent.children.length);
       parent.children.push(node);
       parent.fields.push(field);
-      if (cursor.gotoFirstChild()) {
+      if (node.isNamed && !LEAF_TYPES.has(node.type) && cursor.gotoFirstChild()) {
         stack.push(node);
         continue;
       }
