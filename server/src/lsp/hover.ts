@@ -26,8 +26,9 @@ const lineOf = (node: SyntaxNode) => node.startPosition.row + 1;
 
 /** The name a layer object is applied by (`drop` in `drop(h)`, `self.norm` in `self.norm(x)`), if it is not built in place. */
 function appliedName(node: LayerNode): SyntaxNode | undefined {
+  // reportNode is the constructor exactly when the layer is built where it is applied.
+  if (reportNode(node) === node.ctor) return undefined;
   const app = node.application;
-  if (node.ctor.startIndex >= app.startIndex && node.ctor.endIndex <= app.endIndex) return undefined;
   const name = app.type === 'call' ? app.childForFieldName('function') : app;
   return name?.type === 'identifier' || name?.type === 'attribute' ? name : undefined;
 }
