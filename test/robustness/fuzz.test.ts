@@ -78,3 +78,10 @@ test('a 5 MB Keras file is analysed within the bound', async () => {
   console.log(`5 MB file: parsed in ${parse.toFixed(0)} ms, parsed and analysed in ${total.toFixed(0)} ms`);
   assert.ok(total < bound(parse), `took ${total.toFixed(0)} ms against a ${parse.toFixed(0)} ms parse`);
 });
+
+test('one model of 20,000 layers is analysed within the bound', async () => {
+  const text = 'import keras\nm = keras.Sequential([\n' + '    keras.layers.Dense(3),\n    keras.layers.Dropout(0.1),\n'.repeat(10_000) + '])\n';
+  const { parse, total } = await check(text, 'native');
+  console.log(`20,000-layer model: parsed in ${parse.toFixed(0)} ms, parsed and analysed in ${total.toFixed(0)} ms`);
+  assert.ok(total < bound(parse), `took ${total.toFixed(0)} ms against a ${parse.toFixed(0)} ms parse`);
+});

@@ -172,7 +172,12 @@ class Context {
     const find = (n: LayerNode): LayerNode => {
       let root = n;
       while (parent.get(root) !== root) root = parent.get(root)!;
-      parent.set(n, root);
+      // Point every node on the way at the root, so long chains are walked once, not once per node.
+      for (let next = n; next !== root; ) {
+        const up = parent.get(next)!;
+        parent.set(next, root);
+        next = up;
+      }
       return root;
     };
     for (const n of this.nodes) parent.set(n, n);
