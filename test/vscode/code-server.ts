@@ -55,6 +55,8 @@ export interface CodeServer {
   readonly url: string;
   /** A fresh copy of test/vscode/workspace, or of `only` its named files: tests may edit and save there. */
   workspaceCopy(name: string, only?: readonly string[]): string;
+  /** What the extension wrote to its "layerlint" output channel (the server's log among it), from every window. */
+  extensionLog(): string;
   stop(): Promise<void>;
 }
 
@@ -157,6 +159,16 @@ export async function startCodeServer(): Promise<CodeServer> {
       const target = path.join(state, name);
       fs.cpSync(source, target, { recursive: true, filter: (file) => !only || file === source || only.includes(path.relative(source, file)) });
       return target;
+    },
+    extensionLog() {
+      // The remote extension host writes a log output channel to <user-data>/logs/<session>/exthost<n>/<extension id>/.
+      const logs = path.join(userData, 'logs');
+      if (!fs.existsSync(logs)) return '';
+      return fs
+        .readdirSync(logs, { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('/layerlint.layerlint/layerlint.log'))
+        .map((file) => `--- ${file}\n${fs.readFileSync(path.join(logs, file), 'utf8')}`)
+        .join('\n');
     },
     stop,
   };

@@ -53,6 +53,7 @@ async function main(): Promise<number> {
         log(`end-to-end journey: FAILED after ${((Date.now() - started) / 1000).toFixed(1)} s:`, error);
       }
     }
+    if (failed) console.log(`the extension's log:\n${server.extensionLog() || '(empty)'}`);
   } finally {
     await server.stop();
   }
