@@ -25,6 +25,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     documentSelector: [
       { scheme: 'file', language: 'python' },
       { scheme: 'untitled', language: 'python' },
+      // Cells of Jupyter notebooks: their text arrives through notebook sync; this lets hovers and code actions reach them.
+      { scheme: 'vscode-notebook-cell', language: 'python' },
     ],
     synchronize: {
       configurationSection: 'layerlint',

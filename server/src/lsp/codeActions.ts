@@ -20,32 +20,35 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.layerlint`;
 export const SHOW_RULE_DOCS_COMMAND = 'layerlint.showRuleDocs';
 
 export interface CodeActionInput {
-  readonly document: TextDocument;
+  /** The analysed text: a document's, or a notebook's code cells joined. */
+  readonly text: string;
   readonly root: SyntaxNode;
   /** The analysis of the document's current version. */
   readonly analysis: Analysis;
   readonly diagnostics: readonly Diagnostic[];
   readonly only: readonly string[] | undefined;
   readonly fixAllUnsafe: boolean;
-  /** Findings of a text that is not the document (a fix-all round). */
-  readonly reanalyze: (text: string) => Linted;
-  /** Whether the client takes versioned `documentChanges`, which it refuses to apply to a newer version. */
-  readonly versionedEdits: boolean;
+  /** Findings of a text that is not the document (a fix-all round); absent where fix-all is not offered. */
+  readonly reanalyze?: (text: string) => Linted;
+  /** Edits of the analysed text as a workspace edit, or undefined when they cannot be applied (across notebook cells). */
+  readonly workspaceEdit: (edits: readonly TextEdit[]) => WorkspaceEdit | undefined;
+  /** The 0-based line of the analysed text a diagnostic starts on. */
+  readonly lineOf: (diagnostic: Diagnostic) => number | undefined;
 }
 
-function wanted(kind: string, only: readonly string[] | undefined): boolean {
-  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
-}
-
-function workspaceEdit(input: CodeActionInput, edits: readonly TextEdit[]): WorkspaceEdit {
-  const { document } = input;
+/** Edits of a text document, versioned when the client takes `documentChanges` (it then refuses them on a newer version). */
+export function documentEdit(document: TextDocument, versioned: boolean, edits: readonly TextEdit[]): WorkspaceEdit {
   const lspEdits: LspTextEdit[] = edits.map((e) => ({
     range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
     newText: e.newText,
   }));
-  return input.versionedEdits
+  return versioned
     ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: lspEdits }] }
     : { changes: { [document.uri]: lspEdits } };
+}
+
+function wanted(kind: string, only: readonly string[] | undefined): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
 /** The finding a diagnostic was made from, when the diagnostic belongs to the analysed version. */
@@ -98,22 +101,15 @@ function quickFixes(input: CodeActionInput): CodeAction[] {
     const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
     if (diagnostic.source !== 'layerlint' || !code) continue;
     for (const fix of findingOf(input.analysis, diagnostic)?.fixes ?? []) {
-      actions.push({
-        title: fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: fix.preferred === true,
-        edit: workspaceEdit(input, fix.edits),
-      });
+      const edit = input.workspaceEdit(fix.edits);
+      if (!edit) continue;
+      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred === true, edit });
     }
-    const suppress = suppressEdit(input.root, input.document.getText(), diagnostic.range.start.line, code);
-    if (suppress) {
-      actions.push({
-        title: `Suppress ${code} on this line`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        edit: workspaceEdit(input, [suppress]),
-      });
+    const line = input.lineOf(diagnostic);
+    const suppress = line === undefined ? undefined : suppressEdit(input.root, input.text, line, code);
+    const suppressing = suppress && input.workspaceEdit([suppress]);
+    if (suppressing) {
+      actions.push({ title: `Suppress ${code} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: suppressing });
     }
     actions.push({
       title: `Show documentation for ${code}`,
@@ -141,13 +137,15 @@ function difference(before: string, after: string): TextEdit {
 }
 
 function fixAll(input: CodeActionInput): CodeAction[] {
-  const before = input.document.getText();
+  if (!input.reanalyze) return [];
+  const before = input.text;
   // The same rounds as `layerlint check --fix`, starting from the findings already stored for this version.
   const first = { findings: input.analysis.findings, hasError: input.root.hasError };
   const after = applyAllFixes(plainText(before), input.reanalyze, input.fixAllUnsafe, first).source.text;
-  if (after === before) return [];
+  const edit = after === before ? undefined : input.workspaceEdit([difference(before, after)]);
+  if (!edit) return [];
   const title = input.fixAllUnsafe ? 'Fix all layerlint problems (including unsafe fixes)' : 'Fix all safely fixable layerlint problems';
-  return [{ title, kind: FIX_ALL_KIND, edit: workspaceEdit(input, [difference(before, after)]) }];
+  return [{ title, kind: FIX_ALL_KIND, edit }];
 }
 
 export function codeActions(input: CodeActionInput): CodeAction[] {

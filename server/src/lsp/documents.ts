@@ -45,6 +45,7 @@ export class DocumentStore {
   }
 
   close(uri: string): void {
+    this.states.get(uri)?.document.dispose();
     this.states.delete(uri);
   }
 

@@ -12,17 +12,21 @@ import {
   TextDocumentSyncKind,
   type ClientCapabilities,
   type Connection,
+  type Diagnostic,
   type InitializeResult,
+  type NotebookDocument,
 } from 'vscode-languageserver/node';
 import type { PythonParser } from '../parse/tree';
 import { createParser } from '../parse/parser';
 import { VERSION } from '../version';
-import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { codeActions, documentEdit, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic } from './diagnostics';
 import { analyzeText, DocumentStore, type Analysis, type DocumentState } from './documents';
 import { hoverAt } from './hover';
 import { documentSettings, type DocumentSettings } from './settings';
 import { documentSymbols } from './symbols';
+import { cellRange, cellsEdit, cellSymbols, joinedOffset, NotebookStore, type NotebookView } from './notebooks';
+import { relabelLines } from '../parse/notebook';
 
 /** Edits that arrive within this window are analysed once. */
 const LINT_DELAY_MS = 50;
@@ -112,6 +116,31 @@ export function startServer(): Connection {
     await connection.sendDiagnostics({ uri, version, diagnostics });
   });
 
+  const notebooks = new NotebookStore();
+
+  /** The notebook a cell belongs to, analysed, when layerlint is enabled for it. */
+  const notebookAnalysisOf = async (notebookUri: string): Promise<{ view: NotebookView; settings: DocumentSettings } | undefined> => {
+    const notebook = notebooks.documents.getNotebookDocument(notebookUri);
+    if (!notebook || !parser) return undefined;
+    const settings = await settingsFor(notebookUri);
+    return settings.enable ? { view: notebooks.view(notebook, settings.config, parser), settings } : undefined;
+  };
+
+  const publishNotebook = guard('publishing notebook diagnostics', undefined, async (uri: string) => {
+    pending.delete(uri);
+    const settingsGeneration = generation;
+    const found = await notebookAnalysisOf(uri);
+    if (generation !== settingsGeneration || !notebooks.documents.getNotebookDocument(uri)) return;
+    const { byCell, cleared } = found ? notebooks.diagnostics(found.view) : { byCell: new Map<string, Diagnostic[]>(), cleared: notebooks.forget(uri) };
+    for (const cellUri of cleared) await connection.sendDiagnostics({ uri: cellUri, diagnostics: [] });
+    for (const [cellUri, diagnostics] of byCell) await connection.sendDiagnostics({ uri: cellUri, diagnostics });
+  });
+
+  const scheduleNotebook = (uri: string, delay: number): void => {
+    clearTimeout(pending.get(uri));
+    pending.set(uri, setTimeout(() => void publishNotebook(uri), delay));
+  };
+
   const schedule = (uri: string, delay: number): void => {
     clearTimeout(pending.get(uri));
     pending.set(uri, setTimeout(() => void publish(uri), delay));
@@ -122,6 +151,7 @@ export function startServer(): Connection {
     generation++;
     settingsCache.clear();
     for (const uri of store?.uris() ?? []) schedule(uri, 0);
+    for (const uri of notebooks.uris()) scheduleNotebook(uri, 0);
   };
 
   connection.onInitialize(async (params): Promise<InitializeResult> => {
@@ -137,6 +167,7 @@ export function startServer(): Connection {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
         documentSymbolProvider: { label: 'layerlint models' },
+        notebookDocumentSync: { notebookSelector: [{ notebook: { notebookType: 'jupyter-notebook' }, cells: [{ language: 'python' }] }] },
       },
       serverInfo: { name: 'layerlint', version: VERSION },
     };
@@ -163,8 +194,19 @@ export function startServer(): Connection {
 
   connection.onDidChangeWatchedFiles(guard('reloading configuration files', undefined, refreshAll));
 
-  // Notebook sync (issue 7) belongs beside these text-document handlers: a notebook's cells form one module whose
-  // analysis goes through the same settingsFor / analysisOf / schedule, with positions mapped to cells.
+  // A notebook's Python cells form one module; changes to any cell, or to the list of cells, re-analyse it.
+  notebooks.listen(connection);
+  notebooks.documents.onDidOpen((notebook) => scheduleNotebook(notebook.uri, 0));
+  notebooks.documents.onDidChange(({ notebookDocument }) => scheduleNotebook(notebookDocument.uri, LINT_DELAY_MS));
+  notebooks.documents.onDidClose(
+    guard('closing a notebook', undefined, async (notebook: NotebookDocument) => {
+      clearTimeout(pending.get(notebook.uri));
+      pending.delete(notebook.uri);
+      settingsCache.delete(notebook.uri);
+      const cells = new Set([...notebooks.forget(notebook.uri), ...notebook.cells.map((c) => c.document)]);
+      for (const uri of cells) await connection.sendDiagnostics({ uri, diagnostics: [] });
+    }),
+  );
   connection.onDidOpenTextDocument(
     guard('opening a document', undefined, ({ textDocument }) => {
       if (!store) return;
@@ -191,6 +233,15 @@ export function startServer(): Connection {
 
   connection.onHover(
     guard('hover', null, async ({ textDocument, position }) => {
+      const notebook = notebooks.notebookOf(textDocument.uri);
+      if (notebook) {
+        const found = await notebookAnalysisOf(notebook.uri);
+        const offset = found && joinedOffset(found.view, textDocument.uri, position);
+        const hover = found && offset !== undefined ? hoverAt(found.view.analysis, found.view.root, offset) : undefined;
+        const range = hover && cellRange(found!.view, hover);
+        if (!hover || !range) return null;
+        return { contents: { kind: MarkupKind.Markdown, value: relabelLines(found!.view.joined, hover.markdown) }, range: range.range };
+      }
       const found = await analysisOf(textDocument.uri);
       if (!found) return null;
       const document = found.state.document.textDocument;
@@ -205,28 +256,55 @@ export function startServer(): Connection {
 
   connection.onCodeAction(
     guard('code actions', [], async ({ textDocument, context }) => {
+      const notebook = notebooks.notebookOf(textDocument.uri);
+      if (notebook) {
+        const found = await notebookAnalysisOf(notebook.uri);
+        if (!found) return [];
+        const { view } = found;
+        return codeActions({
+          text: view.joined.text,
+          root: view.root,
+          analysis: view.analysis,
+          diagnostics: context.diagnostics,
+          only: context.only,
+          fixAllUnsafe: found.settings.fixAllUnsafe,
+          workspaceEdit: (edits) => cellsEdit(view, edits),
+          lineOf: (diagnostic) => {
+            const offset = joinedOffset(view, textDocument.uri, diagnostic.range.start);
+            return offset === undefined ? undefined : view.document.positionAt(offset).line;
+          },
+        });
+      }
       const found = await analysisOf(textDocument.uri);
       if (!found || !parser) return [];
       const { config } = found.analysis;
       const reparse = parser;
+      const document = found.state.document.textDocument;
+      const versioned = capabilities.workspace?.workspaceEdit?.documentChanges === true;
       return codeActions({
-        document: found.state.document.textDocument,
+        text: document.getText(),
         root: found.state.document.tree.rootNode,
         analysis: found.analysis,
         diagnostics: context.diagnostics,
         only: context.only,
         fixAllUnsafe: found.settings.fixAllUnsafe,
         reanalyze: (text) => {
-          const root = reparse.parse(text).rootNode;
+          const root = reparse.parseRoot(text);
           return { findings: analyzeText(root, text, config).findings, hasError: root.hasError };
         },
-        versionedEdits: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+        workspaceEdit: (edits) => documentEdit(document, versioned, edits),
+        lineOf: (diagnostic) => diagnostic.range.start.line,
       });
     }),
   );
 
   connection.onDocumentSymbol(
     guard('document symbols', [], async ({ textDocument }) => {
+      const notebook = notebooks.notebookOf(textDocument.uri);
+      if (notebook) {
+        const found = await notebookAnalysisOf(notebook.uri);
+        return found ? cellSymbols(found.view, textDocument.uri, documentSymbols(found.view.document, found.view.analysis)) : [];
+      }
       const found = await analysisOf(textDocument.uri);
       return found ? documentSymbols(found.state.document.textDocument, found.analysis) : [];
     }),
