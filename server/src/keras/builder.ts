@@ -625,30 +625,23 @@ class Builder {
     return this.expression(fn, env, frame, statement);
   }
 
-  private apply(layer: LayerObject, call: SyntaxNode, args: readonly Argument[], env: Env, frame: Frame, statement: SyntaxNode): Value {
+  /** Applies a layer to its input: a node, with edges from whatever produced the input. `callArgs` are the
+   *  arguments of the call other than the input (`training=`); a merge function's are its constructor's instead. */
+  private apply(layer: LayerObject, call: SyntaxNode, args: readonly Argument[], env: Env, frame: Frame, statement: SyntaxNode, callArgs = true): Value {
     const inputArg = args.find((a) => a.keyword === 'inputs') ?? args.find((a) => a.position === 0);
     const input = inputArg ? this.expression(inputArg.value, env, frame, statement) : UNKNOWN;
     for (const arg of args) if (arg !== inputArg) this.expression(arg.value, env, frame, statement);
-    const node = this.makeNode(layer, call, args.filter((a) => a !== inputArg), statement, frame, frame.style === 'subclass' ? 'subclass' : 'functional');
+    const rest = args.filter((a) => a !== inputArg);
+    const node = this.makeNode(layer, call, callArgs ? rest : [], statement, frame, frame.style === 'subclass' ? 'subclass' : 'functional');
     for (const producer of producersOf(input)) this.context.edge(producer, node);
     return { kind: 'tensor', producers: new Set([node]) };
   }
 
-  private applyMergeFunction(
-    spec: LayerSpec,
-    classRef: SyntaxNode,
-    call: SyntaxNode,
-    args: readonly Argument[],
-    env: Env,
-    frame: Frame,
-    statement: SyntaxNode,
-  ): Value {
+  /** `layers.concatenate([a, b], axis=1)`: constructs the merge layer and applies it in one call. */
+  private applyMergeFunction(spec: LayerSpec, classRef: SyntaxNode, call: SyntaxNode, args: readonly Argument[], env: Env, frame: Frame, statement: SyntaxNode): Value {
     const inputArg = args.find((a) => a.keyword === 'inputs') ?? args.find((a) => a.position === 0);
-    const input = inputArg ? this.expression(inputArg.value, env, frame, statement) : UNKNOWN;
     const layer: LayerObject = { spec, classRef, ctor: call, args: args.filter((a) => a !== inputArg) };
-    const node = this.makeNode(layer, call, [], statement, frame, frame.style === 'subclass' ? 'subclass' : 'functional');
-    for (const producer of producersOf(input)) this.context.edge(producer, node);
-    return { kind: 'tensor', producers: new Set([node]) };
+    return this.apply(layer, call, args, env, frame, statement, false);
   }
 
   private makeNode(
