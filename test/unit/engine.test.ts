@@ -403,3 +403,37 @@ suite('model objects and wrappers', () => {
     ]);
   });
 });
+
+suite('model outputs', () => {
+  test('an add chain that ends inside a loop ends with the loop body', async () => {
+    const [graph] = await graphsOf(`
+      from keras import layers, Sequential
+      m = Sequential()
+      m.add(layers.Flatten())
+      for units in [64, 10]:
+          m.add(layers.Dense(units))
+          m.add(layers.Dropout(0.2))
+    `);
+    assert.deepEqual(graph.outputs, ['Dropout@6']);
+  });
+
+  test('a Sequential a helper returns has no known output on its own; where it is finished, it has', async () => {
+    const graphs = await graphsOf(`
+      from keras import layers, Sequential
+      def base():
+          m = Sequential()
+          m.add(layers.Dense(8))
+          m.add(layers.Dropout(0.2))
+          return m
+      model = base()
+      model.add(layers.Dense(1))
+    `);
+    assert.deepEqual(
+      graphs.map((g) => [g.owner, g.outputs]),
+      [
+        ['sequential m', ['Dense@8']],
+        ['sequential m', undefined],
+      ],
+    );
+  });
+});

@@ -145,7 +145,10 @@ class Context {
   private readonly edgeKeys = new Set<string>();
   readonly edges: Array<[LayerNode, LayerNode]> = [];
   readonly ownerOf = new Map<LayerNode, GraphOwner>();
-  readonly declaredOutputs: Array<{ owner: GraphOwner; outputs: ReadonlySet<LayerNode> }> = [];
+  /** `fallback`: the end of a Sequential model, which gives way to a `Model(outputs=…)` or `call()` that uses it. */
+  readonly declaredOutputs: Array<{ owner: GraphOwner; outputs: ReadonlySet<LayerNode>; fallback?: boolean }> = [];
+  /** Sequential models a function returns: its caller may add more layers, so their last layer is not the output. */
+  readonly escaped = new Set<GraphOwner>();
 
   constructor(private readonly nextId: () => number) {}
 
@@ -197,20 +200,20 @@ class Context {
     }
     for (const edge of this.edges) groupOf(edge[0]).edges.push(edge);
     // The last declaration that names a graph's output wins (a model rebuilt later in the file).
-    for (const { owner, outputs } of this.declaredOutputs) {
+    for (const { owner, outputs, fallback } of this.declaredOutputs) {
       const byGroup = new Map<Group, LayerNode[]>();
       for (const n of outputs) {
         if (!parent.has(n)) continue;
         const group = groupOf(n);
         byGroup.set(group, [...(byGroup.get(group) ?? []), n]);
       }
-      for (const [group, inside] of byGroup) group.declared = { owner, outputs: inside };
+      for (const [group, inside] of byGroup) if (!fallback || !group.declared) group.declared = { owner, outputs: inside };
     }
     const result: ModelGraph[] = [];
     for (const { members, edges, declared } of groups.values()) {
       const owner = declared?.owner ?? this.ownerOf.get(members[0])!;
       let outputs = declared?.outputs;
-      if (!outputs && owner.kind === 'sequential') {
+      if (!outputs && owner.kind === 'sequential' && !this.escaped.has(owner)) {
         const hasSuccessor = new Set(edges.map(([a]) => a));
         outputs = members.filter((n) => !hasSuccessor.has(n));
       }
@@ -246,7 +249,10 @@ class Builder {
 
   run(root: SyntaxNode): BuildResult {
     const moduleOwner: GraphOwner = { kind: 'functional', name: '<module>', anchor: root };
-    this.inContext(() => this.block(root.namedChildren, this.moduleEnv, this.frame(moduleOwner, 'functional')));
+    this.inContext(() => {
+      this.block(root.namedChildren, this.moduleEnv, this.frame(moduleOwner, 'functional'));
+      this.declareSequentialEnds(this.moduleEnv);
+    });
     const graphs = this.contexts.flatMap((c) => c.graphs());
     graphs.sort((a, b) => a.nodes[0].application.startIndex - b.nodes[0].application.startIndex);
     return { graphs, models: this.models, events: this.events };
@@ -287,7 +293,10 @@ class Builder {
         return;
       case 'return_statement': {
         const value = node.namedChild(0);
-        frame.returns?.push(value ? this.expression(value, env, frame, node) : UNKNOWN);
+        const returned = value ? this.expression(value, env, frame, node) : UNKNOWN;
+        // Returned from a function analysed on its own (not inlined into a caller): the caller may go on adding.
+        if (frame.depth === 0 && returned.kind === 'model' && returned.sequential) this.context.escaped.add(returned.sequential.owner);
+        frame.returns?.push(returned);
         return;
       }
       case 'if_statement':
@@ -389,7 +398,21 @@ class Builder {
     if (name) env.vars.set(name.text, { kind: 'function', definition: node, scope: env });
     // Each function is also a graph of its own, with its parameters as unknown inputs.
     const owner: GraphOwner = { kind: 'function', name: name?.text ?? '<function>', anchor: node };
-    this.inContext(() => this.runFunction(node, new Env(new Map(), new Map(), env), [], [], this.frame(owner, 'functional')));
+    this.inContext(() => {
+      const local = new Env(new Map(), new Map(), env);
+      this.runFunction(node, local, [], [], this.frame(owner, 'functional'));
+      this.declareSequentialEnds(local);
+    });
+  }
+
+  /** Where a scope's code ends, each Sequential model built in it ends with the layers its last `add` left (the end
+   *  of a loop body too). */
+  private declareSequentialEnds(env: Env): void {
+    for (const [state, ends] of env.sequentialEnds) {
+      if (state.owner.kind === 'sequential' && !this.context.escaped.has(state.owner)) {
+        this.context.declaredOutputs.push({ owner: state.owner, outputs: ends, fallback: true });
+      }
+    }
   }
 
   private classDefinition(node: SyntaxNode, env: Env): void {
