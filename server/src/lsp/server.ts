@@ -167,7 +167,8 @@ export function startServer(): Connection {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
         documentSymbolProvider: { label: 'layerlint models' },
-        notebookDocumentSync: { notebookSelector: [{ notebook: { notebookType: 'jupyter-notebook' }, cells: [{ language: 'python' }] }] },
+        // Every cell is synced, not only the Python ones, so that cells are numbered as the notebook shows them.
+        notebookDocumentSync: { notebookSelector: [{ notebook: { notebookType: 'jupyter-notebook' } }] },
       },
       serverInfo: { name: 'layerlint', version: VERSION },
     };
