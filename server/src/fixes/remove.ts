@@ -77,7 +77,10 @@ function wholeLines(first: SyntaxNode, last: SyntaxNode, text: string): TextEdit
   const end = lineEnd(text, last.endIndex);
   const newline = newlineOf(text);
   const through = text.startsWith(newline, end) ? end + newline.length : end;
-  return { start, end: through, newText: '' };
+  // A comment at the end of the removed line is the user's, not the layer's: it stays, on a line of its own.
+  const comment = /#.*$/.exec(text.slice(last.endIndex, end))?.[0].trimEnd();
+  const indent = text.slice(start, first.startIndex);
+  return { start, end: through, newText: comment ? `${indent}${comment}${through > end ? newline : ''}` : '' };
 }
 
 /** `bn2 = BatchNormalization()` / `self.bn2 = ...` made only for the application being removed. */

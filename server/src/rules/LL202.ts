@@ -4,7 +4,7 @@ import { reportNode, type LayerNode, type ModelGraph } from '../keras/graph';
 import { fixOf } from '../fixes/fix';
 import { mergeDropouts } from '../fixes/remove';
 import { moveLastToFront } from '../fixes/swap';
-import { hasBernoulliMask, isDropoutFamily, outputTail, runFromOutputLayer } from './kinds';
+import { hasBernoulliMask, isBatchNorm, isDropoutFamily, outputTail, runFromOutputLayer } from './kinds';
 import { line, span } from './messages';
 import type { Rule } from './types';
 
@@ -42,6 +42,8 @@ export const LL202: Rule = {
 function moveBeforeOutput(graph: ModelGraph, run: readonly LayerNode[], text: string) {
   const dropout = run[run.length - 1];
   const output = run[0];
+  // A BatchNormalization between them would be left as the last layer (LL201): that needs a person's decision.
+  if (run.some(isBatchNorm)) return [];
   const before = graph.predecessors(output);
   if (before.length === 1 && before[0].spec === dropout.spec) {
     const merged = hasBernoulliMask(dropout) ? mergeDropouts(before[0], dropout, text) : undefined;

@@ -10,9 +10,9 @@ async function fixed(code: string, source: string): Promise<string> {
 }
 
 suite('layout', () => {
-  test('CRLF and tabs: a removed add line takes its own line end only', async () => {
+  test('CRLF and tabs: a removed add line takes its own line end only, and leaves its comment', async () => {
     const source = 'import keras\r\nm = keras.Sequential()\r\nif True:\r\n\tm.add(keras.layers.BatchNormalization())\r\n\tm.add(keras.layers.BatchNormalization())  # twice\r\n\tm.add(keras.layers.Dense(1))\r\n';
-    assert.equal(await fixed('LL104', source), 'import keras\r\nm = keras.Sequential()\r\nif True:\r\n\tm.add(keras.layers.BatchNormalization())\r\n\tm.add(keras.layers.Dense(1))\r\n');
+    assert.equal(await fixed('LL104', source), 'import keras\r\nm = keras.Sequential()\r\nif True:\r\n\tm.add(keras.layers.BatchNormalization())\r\n\t# twice\r\n\tm.add(keras.layers.Dense(1))\r\n');
   });
 
   test('CRLF and tabs: an inserted activation line is indented and ended like its neighbours', async () => {

@@ -268,6 +268,21 @@ suite('LL101 offers no swap when it would be wrong', () => {
     assert.deepEqual(finding.fixes, []);
   });
 
+  test('the swap would only trade this warning for another (a BatchNormalization or dropout before, the same dropout after)', async () => {
+    const source = dedent(`
+      from keras import layers, Sequential
+      a = Sequential([layers.BatchNormalization(), layers.Dropout(0.2), layers.BatchNormalization(), layers.Dense(1)])
+      b = Sequential([layers.Dropout(0.5), layers.Dropout(0.2), layers.BatchNormalization(), layers.Dense(1)])
+      c = Sequential([layers.Dense(4), layers.Dropout(0.2), layers.BatchNormalization(), layers.Dropout(0.1), layers.Dense(1)])
+    `);
+    const found = await findingsOf('LL101', source);
+    assert.deepEqual(found.map((f) => [f.message.slice(0, 16), f.fixes]), [
+      ['Dropout (line 2)', []],
+      ['Dropout (line 3)', []],
+      ['Dropout (line 4)', []],
+    ]);
+  });
+
   test('one add statement in a loop over a list of layers stands for both', async () => {
     const source = dedent(`
       from keras import layers, Sequential

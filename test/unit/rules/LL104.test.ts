@@ -5,7 +5,7 @@ import { describe as suite, test } from 'node:test';
 import { assertFix, dedent, findingsOf, placesOf } from '../../helpers/rules';
 
 suite('LL104 on BatchNormalization', () => {
-  test('Sequential list: the second one goes, with its line and comment', async () => {
+  test('Sequential list: the second one goes with its line; its comment stays', async () => {
     const source = dedent(`
       from keras import layers, Sequential
       model = Sequential([
@@ -25,6 +25,7 @@ suite('LL104 on BatchNormalization', () => {
       model = Sequential([
           layers.Dense(8, use_bias=False),
           layers.BatchNormalization(),
+          # again
           layers.ReLU(),
       ])
     `));
@@ -150,6 +151,7 @@ suite('LL104 on dropout', () => {
       m = Sequential()
       m.add(layers.Flatten())
       m.add(layers.SpatialDropout1D(rate=0.19))
+      # more
       m.add(layers.Dense(1))
     `));
   });

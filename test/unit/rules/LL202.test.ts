@@ -30,6 +30,15 @@ suite('LL202 fires', () => {
     `));
   });
 
+  test('no move when a BatchNormalization stands between: it would be left as the output (LL201)', async () => {
+    const source = dedent(`
+      from keras import layers, models
+      encoder = models.Sequential([layers.Dense(32, activation="relu"), layers.BatchNormalization(), layers.Dropout(0.25)])
+    `);
+    const [finding] = await findingsOf('LL202', source);
+    assert.deepEqual([finding.message.slice(0, 16), finding.fixes], ['Dropout (line 2)', []]);
+  });
+
   test('the only layer of a model: reported without a fix', async () => {
     const source = dedent(`
       from keras import layers, Sequential
