@@ -29,7 +29,7 @@ function fullProject(): string {
 const PROJECT_TEXT = [
   `models/merge.py:7:5: LL104 [*] ${LL104(7, 6)}`,
   `models/nested/deep/functional.py:7:9: LL101 ${LL101(7, 8)}`,
-  `models/nested/deep/functional.py:13:5: LL101 ${LL101(13, 14)}`,
+  `models/nested/deep/functional.py:14:5: LL101 ${LL101(14, 15)}`,
   `models/sequential.py:6:5: LL101 ${LL101(6, 7)}`,
   'Found 4 findings (1 fixable) in 3 files.',
   '3 more fixable with --unsafe-fixes.',
@@ -67,7 +67,7 @@ describe('text format', () => {
     assert.equal(run.stderr, '');
     assert.deepEqual(
       run.stdout.split('\n').map((line) => line.split(': ')[0]),
-      ['inner/models/merge.py:7:5', 'inner/models/nested/deep/functional.py:7:9', 'inner/models/nested/deep/functional.py:13:5', 'inner/models/sequential.py:6:5', ''],
+      ['inner/models/merge.py:7:5', 'inner/models/nested/deep/functional.py:7:9', 'inner/models/nested/deep/functional.py:14:5', 'inner/models/sequential.py:6:5', ''],
     );
   });
 
@@ -220,7 +220,7 @@ describe('github format', () => {
       [
         `::notice file=models/merge.py,line=7,col=5,endLine=7,endColumn=17,title=LL104::${escaped(LL104(7, 6))}`,
         `::warning file=models/nested/deep/functional.py,line=7,col=9,endLine=7,endColumn=28,title=LL101::${LL101(7, 8)}`,
-        `::warning file=models/nested/deep/functional.py,line=13,col=5,endLine=13,endColumn=24,title=LL101::${LL101(13, 14)}`,
+        `::warning file=models/nested/deep/functional.py,line=14,col=5,endLine=14,endColumn=24,title=LL101::${LL101(14, 15)}`,
         `::warning file=models/sequential.py,line=6,col=5,endLine=6,endColumn=24,title=LL101::${LL101(6, 7)}`,
         '',
       ].join('\n'),
@@ -276,7 +276,7 @@ describe('sarif format', () => {
       [
         ['LL104', 'warning', location('models/merge.py', 7, 5, 7, 17)],
         ['LL101', 'warning', location('models/nested/deep/functional.py', 7, 9, 7, 28)],
-        ['LL101', 'warning', location('models/nested/deep/functional.py', 13, 5, 13, 24)],
+        ['LL101', 'warning', location('models/nested/deep/functional.py', 14, 5, 14, 24)],
         ['LL101', 'warning', location('models/sequential.py', 6, 5, 6, 24)],
       ],
     );
