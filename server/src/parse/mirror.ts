@@ -54,15 +54,20 @@ class Source {
 
 let nextId = 1;
 
+// Frozen: an accidental push onto the shared list would throw instead of giving every leaf a child.
+const NO_CHILDREN = Object.freeze([]) as unknown as MirrorNode[];
+const NO_FIELDS = Object.freeze([]) as unknown as Array<string | null>;
+
 /** Python node types that never have children. */
 const LEAF_TYPES = new Set(['identifier', 'integer', 'float', 'comment', 'string_content', 'escape_sequence', 'true', 'false', 'none', 'ellipsis', 'string_start', 'string_end']);
 
 export class MirrorNode implements SyntaxNode {
   readonly id = nextId++;
   parent: MirrorNode | null = null;
-  readonly children: MirrorNode[] = [];
+  // Most nodes are leaves: they share one empty list instead of holding two of their own (memory with many open files).
+  children: MirrorNode[] = NO_CHILDREN;
   /** The field name of each child, parallel to `children`. */
-  readonly fields: Array<string | null> = [];
+  fields: Array<string | null> = NO_FIELDS;
   hasError = false;
   private named?: MirrorNode[];
   private indexInParent = -1;
@@ -89,6 +94,7 @@ export class MirrorNode implements SyntaxNode {
   }
 
   get namedChildren(): MirrorNode[] {
+    if (this.children === NO_CHILDREN) return NO_CHILDREN;
     return (this.named ??= this.children.filter((c) => c.isNamed));
   }
 
@@ -211,6 +217,10 @@ export function mirror(cursor: Cursor, text: string, language: object): MirrorNo
       }
       node.parent = parent;
       node.seal(parent.children.length);
+      if (parent.children === NO_CHILDREN) {
+        parent.children = [];
+        parent.fields = [];
+      }
       parent.children.push(node);
       parent.fields.push(field);
       if (node.isNamed && !LEAF_TYPES.has(node.type) && cursor.gotoFirstChild()) {
