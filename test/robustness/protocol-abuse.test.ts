@@ -166,3 +166,17 @@ test('the server exits on shutdown/exit, and by itself when its parent process d
   assert.equal(alive, false, 'the server outlived its parent');
   cases++;
 });
+
+test('with many documents open, the least recently used are analysed again when a request needs them', async () => {
+  const uris = Array.from({ length: 40 }, (_, i) => `file:///many-${i}.py`);
+  for (const uri of uris) await server.open(uri, MODEL);
+  for (const uri of uris) await server.diagnosticsFor(uri);
+  // The first document's analysis has been let go by now; a hover and a quick fix need it again.
+  const [first] = uris;
+  const [diagnostic] = await server.diagnosticsFor(first);
+  const hover = await server.hover(first, { line: 1, character: 55 });
+  assert.match(JSON.stringify(hover?.contents), /BatchNormalization/);
+  const actions = await server.codeActions(first, diagnostic.range, [diagnostic]);
+  assert.deepEqual(actions.map((a) => a.title).slice(0, 1), ['Swap Dropout and BatchNormalization']);
+  await stillServing();
+});

@@ -26,8 +26,13 @@ export function analyzeText(root: SyntaxNode, text: string, config: LintConfig):
   return { result, findings: lint(result, text, config, root) };
 }
 
+/** Analyses kept in memory at once: the rest are made again when a request needs them (their diagnostics are out). */
+const KEPT_ANALYSES = 24;
+
 export class DocumentStore {
   private readonly states = new Map<string, DocumentState>();
+  /** Documents with an analysis in memory, least recently used first. */
+  private readonly analysed = new Set<DocumentState>();
 
   constructor(private readonly parser: PythonParser) {}
 
@@ -45,7 +50,9 @@ export class DocumentStore {
   }
 
   close(uri: string): void {
-    this.states.get(uri)?.document.dispose();
+    const state = this.states.get(uri);
+    if (state) this.analysed.delete(state);
+    state?.document.dispose();
     this.states.delete(uri);
   }
 
@@ -62,6 +69,15 @@ export class DocumentStore {
     const { document } = state;
     if (state.analysis?.version !== document.version || state.analysis.config !== config) {
       state.analysis = { version: document.version, config, ...analyzeText(document.tree.rootNode, document.text, config) };
+    }
+    // The analysis holds the document's nodes, the largest part of its memory: only the recently used keep theirs.
+    this.analysed.delete(state);
+    this.analysed.add(state);
+    for (const old of this.analysed) {
+      if (this.analysed.size <= KEPT_ANALYSES) break;
+      this.analysed.delete(old);
+      old.analysis = undefined;
+      old.document.tree.forgetNodes();
     }
     return state.analysis;
   }

@@ -40,6 +40,10 @@ class MirroredTree implements SyntaxTree {
   dispose(): void {
     this.binding.delete?.();
   }
+
+  forgetNodes(): void {
+    this.root = undefined;
+  }
 }
 
 type ParseFunction = (text: string, old: BindingTree | null) => BindingTree;
