@@ -1,5 +1,6 @@
 // From the engine's offsets (UTF-16 code units) to what people and tools read: 1-based lines, and 1-based columns
 // counted in Unicode code points, the unit ruff reports and SARIF's default `columnKind`.
+import { indexOf, lineStarts } from '../parse/lines';
 
 export interface Position {
   readonly line: number;
@@ -14,21 +15,15 @@ export interface Range {
 }
 
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
   constructor(private readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.starts = lineStarts(text);
   }
 
   position(offset: number): Position {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: codePoints(this.text, this.starts[low], offset) + 1 };
+    const line = indexOf(this.starts, offset);
+    return { line: line + 1, column: codePoints(this.text, this.starts[line], offset) + 1 };
   }
 
   range(span: { readonly start: number; readonly end: number }): Range {

@@ -2,6 +2,7 @@
 // `# layerlint: disable=LL203` (or a bare `# layerlint: disable`). Only real comments count: each candidate the
 // text scan finds is confirmed against the syntax tree, so the same characters inside a string do nothing.
 import type { SyntaxNode } from '../parse/tree';
+import { indexOf, lineStarts } from '../parse/lines';
 
 const CANDIDATE = /#[ \t]*(?:noqa|layerlint[ \t]*:)/gi;
 // flake8's form: codes after a colon, separated by commas or spaces; anything that is not a code ends the list.
@@ -22,7 +23,7 @@ export class Suppressions {
   /** Whether a finding of `code` whose range starts at `offset` is suppressed. */
   suppresses(code: string, offset: number): boolean {
     if (covers(this.fileWide, code)) return true;
-    return covers(this.byLine.get(lineOf(this.lineStarts, offset)), code);
+    return covers(this.byLine.get(indexOf(this.lineStarts, offset)), code);
   }
 }
 
@@ -34,7 +35,7 @@ function covers(set: CodeSet | undefined, code: string): boolean {
 export function findSuppressions(root: SyntaxNode, text: string): Suppressions {
   const byLine = new Map<number, CodeSet>();
   let fileWide: CodeSet | undefined;
-  const lineStarts = computeLineStarts(text);
+  const starts = lineStarts(text);
   const seen = new Set<number>();
   for (const match of text.matchAll(CANDIDATE)) {
     const comment = root.descendantForIndex(match.index, match.index + 1);
@@ -51,7 +52,7 @@ export function findSuppressions(root: SyntaxNode, text: string): Suppressions {
       byLine.set(line, merge(byLine.get(line), noqa.codes));
     }
   }
-  return new Suppressions(lineStarts, byLine, fileWide);
+  return new Suppressions(starts, byLine, fileWide);
 }
 
 /** The `# noqa` directive in a comment's text: the codes it names (or `'all'`), and the offset just past it in the
@@ -69,22 +70,4 @@ function merge(a: CodeSet | undefined, b: CodeSet): CodeSet {
   if (a === undefined) return b;
   if (a === 'all' || b === 'all') return 'all';
   return new Set([...a, ...b]);
-}
-
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** The 0-based line holding `offset`. */
-function lineOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }

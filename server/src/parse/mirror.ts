@@ -3,6 +3,7 @@
 // Every property read on a native tree-sitter node crosses into C++ and allocates a wrapper; the graph builder and
 // the rules read each node many times. One walk with a TreeCursor that reads only ids and offsets, into objects
 // that compute text and positions from the source on demand, is several times cheaper than the reads it replaces.
+import { indexOf, lineStarts } from './lines';
 import type { Point, SyntaxNode } from './tree';
 
 /** The cursor API both tree-sitter bindings share. */
@@ -35,20 +36,9 @@ class Source {
   constructor(readonly text: string) {}
 
   point(index: number): Point {
-    if (!this.lineStarts) {
-      const starts = [0];
-      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
-    }
-    const starts = this.lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= index) low = mid;
-      else high = mid - 1;
-    }
-    return { row: low, column: index - starts[low] };
+    const starts = (this.lineStarts ??= lineStarts(this.text));
+    const row = indexOf(starts, index);
+    return { row, column: index - starts[row] };
   }
 }
 

@@ -1,6 +1,7 @@
 // A notebook's code cells analysed as one module. IPython syntax (`%magic`, `!shell`, `obj?`, `%%cell` magics) is
 // masked line by line without changing any line's length, so every offset in a cell is the same offset in the
 // joined text, shifted by where the cell starts.
+import { indexOf } from './lines';
 
 export interface CodeCell {
   /** Position of the cell among all cells of the notebook (0-based). */
@@ -80,15 +81,9 @@ export function joinCells(cells: readonly CodeCell[]): JoinedNotebook {
 
 /** Where a joined-text offset falls: the cell and the offset inside it. An offset on a separator belongs to the cell before. */
 export function locateInCell(notebook: JoinedNotebook, offset: number): CellLocation {
-  let low = 0;
-  let high = notebook.starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (notebook.starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  const length = notebook.cells[low]?.text.length ?? 0;
-  return { cell: low, offset: Math.min(Math.max(offset - (notebook.starts[low] ?? 0), 0), length) };
+  const cell = indexOf(notebook.starts, offset);
+  const length = notebook.cells[cell]?.text.length ?? 0;
+  return { cell, offset: Math.min(Math.max(offset - (notebook.starts[cell] ?? 0), 0), length) };
 }
 
 /** The joined-text offset of an offset inside a cell. */
