@@ -49,7 +49,7 @@ const NO_CHILDREN = Object.freeze([]) as unknown as MirrorNode[];
 const NO_FIELDS = Object.freeze([]) as unknown as Array<string | null>;
 
 /** Python node types that never have children. */
-const LEAF_TYPES = new Set(['identifier', 'integer', 'float', 'comment', 'string_content', 'escape_sequence', 'true', 'false', 'none', 'ellipsis', 'string_start', 'string_end']);
+const LEAF_TYPES = new Set(['identifier', 'integer', 'float', 'comment', 'escape_sequence', 'true', 'false', 'none', 'ellipsis', 'string_start', 'string_end']);
 
 export class MirrorNode implements SyntaxNode {
   readonly id = nextId++;
@@ -163,7 +163,7 @@ export class MirrorNode implements SyntaxNode {
 }
 
 /** Copies the tree under the cursor's current node. `language` keys the id tables (any object unique per grammar). */
-export function mirror(cursor: Cursor, text: string, language: object): MirrorNode {
+export function mirror(cursor: Cursor, text: string, language: object, hasErrors: boolean): MirrorNode {
   let vocabulary = vocabularies.get(language);
   if (!vocabulary) {
     vocabulary = { types: [], named: [], fields: [] };
@@ -180,7 +180,9 @@ export function mirror(cursor: Cursor, text: string, language: object): MirrorNo
       named[typeId] = cursor.nodeIsNamed;
     }
     const start = cursor.startIndex;
-    const end = cursor.endIndex;
+    // A token's text is its type (`(`, `def`, `=`): in a tree without errors, where no token is MISSING (zero-width),
+    // its end needs no call into the binding.
+    const end = !hasErrors && !named[typeId] && !type.includes(' ') ? start + type.length : cursor.endIndex;
     // Only zero-width nodes can be MISSING; asking the binding for every node would cost a call each.
     const missing = start === end && cursor.nodeIsMissing;
     const node = new MirrorNode(source, type, named[typeId], missing, start, end);
@@ -195,8 +197,8 @@ export function mirror(cursor: Cursor, text: string, language: object): MirrorNo
     for (;;) {
       const parent = stack[stack.length - 1];
       const node = make();
-      // Every read is a call into the binding. Tokens (anonymous nodes) have no children, and no field any code
-      // asks for; names that are always leaves have no children either.
+      // Every read is a call into the binding. Tokens (anonymous nodes) have no field any code asks for, and no
+      // children but for the two-word operators (`is not`, `not in`); names that are always leaves have none either.
       let field: string | null = null;
       if (node.isNamed) {
         const fieldId = cursor.currentFieldId;
@@ -213,7 +215,8 @@ export function mirror(cursor: Cursor, text: string, language: object): MirrorNo
       }
       parent.children.push(node);
       parent.fields.push(field);
-      if (node.isNamed && !LEAF_TYPES.has(node.type) && cursor.gotoFirstChild()) {
+      const mayHaveChildren = node.isNamed ? !LEAF_TYPES.has(node.type) : node.type.includes(' ');
+      if (mayHaveChildren && cursor.gotoFirstChild()) {
         stack.push(node);
         continue;
       }

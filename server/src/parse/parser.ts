@@ -12,6 +12,7 @@ export interface ParserOptions {
 
 /** What both bindings' trees offer: an incremental edit and a cursor. */
 interface BindingTree {
+  readonly rootNode: { readonly hasError: boolean };
   edit(edit: TreeEdit): unknown;
   walk(): Cursor;
   /** web-tree-sitter only: its trees live in WASM memory until deleted. */
@@ -29,7 +30,7 @@ class MirroredTree implements SyntaxTree {
   ) {}
 
   get rootNode(): MirrorNode {
-    return (this.root ??= mirror(this.binding.walk(), this.text, this.language));
+    return (this.root ??= mirror(this.binding.walk(), this.text, this.language, this.binding.rootNode.hasError));
   }
 
   edit(edit: TreeEdit): void {
