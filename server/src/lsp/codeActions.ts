@@ -13,6 +13,7 @@ import { applyEdits } from '../fixes/apply';
 import { fixAll as applyAllFixes, type Editable, type Linted } from '../fixes/fixAll';
 import type { SyntaxNode } from '../parse/tree';
 import type { Finding, TextEdit } from '../rules/types';
+import { noqaDirective } from '../config/suppression';
 import { isDiagnosticData } from './diagnostics';
 import type { Analysis } from './documents';
 
@@ -59,9 +60,6 @@ function findingOf(analysis: Analysis, diagnostic: Diagnostic): Finding | undefi
   return finding?.code === diagnostic.code ? finding : undefined;
 }
 
-// The same reading of a noqa comment as the suppression check's (flake8's form), so a merged code lands in the list it honours.
-const NOQA = /#[ \t]*noqa(?![\w-])(?:[ \t]*:[ \t]*([A-Z]+[0-9]+(?:[ \t]*[, \t][ \t]*[A-Z]+[0-9]+)*))?/i;
-
 /** Innermost node of one of `types` that covers `offset`. */
 function enclosing(root: SyntaxNode, offset: number, types: readonly string[]): SyntaxNode | undefined {
   for (let node: SyntaxNode | null = root.descendantForIndex(offset, offset + 1); node; node = node.parent) {
@@ -86,12 +84,11 @@ export function suppressEdit(root: SyntaxNode, text: string, line: number, code:
   const node = enclosing(root, end - 1, ['comment', 'string']);
   if (node?.type === 'string') return node.endIndex > end ? undefined : { start: end, end, newText: `  # noqa: ${code}` };
   if (node?.type !== 'comment') return { start: end, end, newText: `  # noqa: ${code}` };
-  const match = NOQA.exec(node.text);
-  if (!match) return { start: end, end, newText: `  # noqa: ${code}` };
-  const codes = match[1]?.split(/[\s,]+/).map((c) => c.toUpperCase());
+  const directive = noqaDirective(node.text);
+  if (!directive) return { start: end, end, newText: `  # noqa: ${code}` };
   // A bare `# noqa` already silences everything on the line.
-  if (!codes || codes.includes(code)) return undefined;
-  const at = node.startIndex + match.index + match[0].length;
+  if (directive.codes === 'all' || directive.codes.has(code)) return undefined;
+  const at = node.startIndex + directive.end;
   return { start: at, end: at, newText: `, ${code}` };
 }
 
