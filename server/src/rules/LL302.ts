@@ -5,7 +5,7 @@ import { argument, literalArgument, reportNode, type LayerNode, type Literal, ty
 import { paramSpec } from '../keras/catalog';
 import { setParameter } from '../fixes/arguments';
 import { fixOf } from '../fixes/fix';
-import { isBatchNorm } from './kinds';
+import { isBatchNorm, walk } from './kinds';
 import { line, span } from './messages';
 import type { Rule } from './types';
 
@@ -57,21 +57,8 @@ export const LL302: Rule = {
 
 /** The layout of the feature maps reaching `norm`, when every layer that decides it agrees and is known. */
 function feedingLayout(graph: ModelGraph, norm: LayerNode): Layout | undefined {
-  const layouts: Layout[] = [];
-  const seen = new Set<LayerNode>([norm]);
-  const queue = [...graph.predecessors(norm)];
-  while (queue.length > 0) {
-    const node = queue.shift()!;
-    if (seen.has(node)) continue;
-    seen.add(node);
-    if (LAYOUT_PRESERVING.has(node.spec.family)) {
-      queue.push(...graph.predecessors(node));
-      continue;
-    }
-    const layout = layoutOf(node);
-    if (!layout) return undefined;
-    layouts.push(layout);
-  }
+  const feeding = walk(graph, norm, 'back', (node) => (LAYOUT_PRESERVING.has(node.spec.family) ? 'through' : layoutOf(node) ? 'found' : 'abort'));
+  const layouts = (feeding ?? []).map((node) => layoutOf(node)!);
   const first = layouts[0];
   if (!first || layouts.some((l) => l.channelsFirst !== first.channelsFirst || l.tensorRank !== first.tensorRank)) return undefined;
   return first;
