@@ -43,8 +43,9 @@ function check(p: PythonParser, text: string): Checked {
   for (const node of namedDescendants(root)) {
     if (node.type === 'comment') comments.push(node.text.trim());
     else if (node.childCount === 0 || node.type === 'string') words.push(node.text);
+    // Keywords (`def`, `return`, `not`) are tokens, not named nodes.
+    for (const child of node.children) if (!child.isNamed && child.childCount === 0 && /\w/.test(child.type)) words.push(child.type);
   }
-  for (const node of namedDescendants(root)) for (const child of node.children) if (!child.isNamed && child.childCount === 0 && /\w/.test(child.type)) words.push(child.type);
   return {
     findings: lint(analyzeModule(root), text, DEFAULT_CONFIG, root),
     hasError: root.hasError,

@@ -136,14 +136,10 @@ export function startServer(): Connection {
     for (const [cellUri, diagnostics] of byCell) await connection.sendDiagnostics({ uri: cellUri, diagnostics });
   });
 
-  const scheduleNotebook = (uri: string, delay: number): void => {
+  /** Publishes `uri` (a document, or a notebook with `publishNotebook`) once edits have paused for `delay`. */
+  const schedule = (uri: string, delay: number, run: (uri: string) => Promise<void> = publish): void => {
     clearTimeout(pending.get(uri));
-    pending.set(uri, setTimeout(() => void publishNotebook(uri), delay));
-  };
-
-  const schedule = (uri: string, delay: number): void => {
-    clearTimeout(pending.get(uri));
-    pending.set(uri, setTimeout(() => void publish(uri), delay));
+    pending.set(uri, setTimeout(() => void run(uri), delay));
   };
 
   /** Settings or a configuration file changed: every open document is re-read and re-published. */
@@ -151,7 +147,7 @@ export function startServer(): Connection {
     generation++;
     settingsCache.clear();
     for (const uri of store?.uris() ?? []) schedule(uri, 0);
-    for (const uri of notebooks.uris()) scheduleNotebook(uri, 0);
+    for (const uri of notebooks.uris()) schedule(uri, 0, publishNotebook);
   };
 
   connection.onInitialize(async (params): Promise<InitializeResult> => {
@@ -197,8 +193,8 @@ export function startServer(): Connection {
 
   // A notebook's Python cells form one module; changes to any cell, or to the list of cells, re-analyse it.
   notebooks.listen(connection);
-  notebooks.documents.onDidOpen((notebook) => scheduleNotebook(notebook.uri, 0));
-  notebooks.documents.onDidChange(({ notebookDocument }) => scheduleNotebook(notebookDocument.uri, LINT_DELAY_MS));
+  notebooks.documents.onDidOpen((notebook) => schedule(notebook.uri, 0, publishNotebook));
+  notebooks.documents.onDidChange(({ notebookDocument }) => schedule(notebookDocument.uri, LINT_DELAY_MS, publishNotebook));
   notebooks.documents.onDidClose(
     guard('closing a notebook', undefined, async (notebook: NotebookDocument) => {
       clearTimeout(pending.get(notebook.uri));
