@@ -71,7 +71,7 @@ export function literalArgument(node: Pick<LayerNode, 'args' | 'spec'>, name: st
 }
 
 /** A Python literal written as source text (catalog defaults). */
-export function parsePythonLiteral(text: string): Literal | undefined {
+function parsePythonLiteral(text: string): Literal | undefined {
   const trimmed = text.trim();
   if (trimmed === 'None') return null;
   if (trimmed === 'True') return true;

@@ -115,7 +115,7 @@ export function editsInCells(
 
 /** Where a 1-based line of the joined text is in the notebook: the cell (counted from 1 over all cells, as a person
  *  counts them) and the 1-based line in that cell. */
-export function cellLine(notebook: JoinedNotebook, joinedLine: number): { cell: number; line: number } {
+function cellLine(notebook: JoinedNotebook, joinedLine: number): { cell: number; line: number } {
   let offset = 0;
   for (let line = 1; line < joinedLine && offset !== -1; line++) offset = notebook.text.indexOf('\n', offset) + 1 || -1;
   const location = locateInCell(notebook, offset === -1 ? notebook.text.length : offset);
