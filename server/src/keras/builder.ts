@@ -5,6 +5,7 @@
 import type { SyntaxNode } from '../parse/tree';
 import type { LayerSpec } from './catalog';
 import {
+  argumentFor,
   ModelGraph,
   type Argument,
   type ConstructionStyle,
@@ -12,7 +13,7 @@ import {
   type LayerNode,
   type Literal,
 } from './graph';
-import { resolveKeras, type ImportTable } from './imports';
+import { resolveKeras, type ImportTable, type KerasSymbol } from './imports';
 
 export type ModelOrigin = 'sequential' | 'functional' | 'application' | 'subclass' | 'unknown';
 
@@ -87,10 +88,19 @@ class Env {
       for (const name of branch.vars.keys()) names.add(name);
       for (const state of branch.sequentialEnds.keys()) states.add(state);
     }
+    // Most variables hold the same value in every branch (each branch copied it and left it alone): it stays as is.
     for (const name of names) {
-      this.vars.set(name, unionValues(branches.map((b) => b.vars.get(name) ?? UNKNOWN)));
+      const read = (b: Env) => b.vars.get(name) ?? UNKNOWN;
+      const first = read(branches[0]);
+      this.vars.set(name, branches.every((b) => read(b) === first) ? first : unionValues(branches.map(read)));
     }
     for (const state of states) {
+      const read = (b: Env) => b.sequentialEnds.get(state) ?? NO_PRODUCERS;
+      const first = read(branches[0]);
+      if (branches.every((b) => read(b) === first)) {
+        this.sequentialEnds.set(state, first);
+        continue;
+      }
       const ends = new Set<LayerNode>();
       for (const branch of branches) for (const n of branch.sequentialEnds.get(state) ?? NO_PRODUCERS) ends.add(n);
       this.sequentialEnds.set(state, ends);
@@ -120,9 +130,21 @@ function sameValue(a: Value, b: Value): boolean {
   return a.kind === 'unknown' && b.kind === 'unknown';
 }
 
+/** A chain of helper calls and unrolled loop passes. Each chain is one object (its steps are kept), so it can key a
+ *  map: every call of a helper makes its own nodes, and the same call evaluated again finds them. */
+class CallPath {
+  private readonly steps = new Map<string | number, CallPath>();
+
+  step(key: string | number): CallPath {
+    let next = this.steps.get(key);
+    if (!next) this.steps.set(key, (next = new CallPath()));
+    return next;
+  }
+}
+
 interface Frame {
-  /** Identifies the chain of helper calls that led here, so each call of a helper makes its own nodes. */
-  readonly key: string;
+  /** The chain of helper calls that led here. */
+  readonly path: CallPath;
   readonly owner: GraphOwner;
   readonly style: ConstructionStyle;
   readonly conditional: boolean;
@@ -141,8 +163,9 @@ const MAX_NESTING = 200;
 /** One scope's worth of nodes and edges; split into graphs (connected components) at the end. */
 class Context {
   readonly nodes: LayerNode[] = [];
-  private readonly nodeByKey = new Map<string, LayerNode>();
-  private readonly edgeKeys = new Set<string>();
+  /** By call path, then by the id of the application's syntax node. */
+  private readonly nodeAt = new Map<CallPath, Map<number, LayerNode>>();
+  private readonly linked = new Map<LayerNode, Set<LayerNode>>();
   readonly edges: Array<[LayerNode, LayerNode]> = [];
   readonly ownerOf = new Map<LayerNode, GraphOwner>();
   /** `fallback`: the end of a Sequential model, which gives way to a `Model(outputs=…)` or `call()` that uses it. */
@@ -150,23 +173,24 @@ class Context {
   /** Sequential models a function returns: its caller may add more layers, so their last layer is not the output. */
   readonly escaped = new Set<GraphOwner>();
 
-  constructor(private readonly nextId: () => number) {}
+  /** The node made for `application` on `path`, if there is one yet. */
+  existing(application: SyntaxNode, path: CallPath): LayerNode | undefined {
+    return this.nodeAt.get(path)?.get(application.id);
+  }
 
-  node(key: string, make: (id: number) => LayerNode, owner: GraphOwner): LayerNode {
-    let node = this.nodeByKey.get(key);
-    if (!node) {
-      node = make(this.nextId());
-      this.nodeByKey.set(key, node);
-      this.nodes.push(node);
-      this.ownerOf.set(node, owner);
-    }
-    return node;
+  add(node: LayerNode, path: CallPath, owner: GraphOwner): void {
+    let byApplication = this.nodeAt.get(path);
+    if (!byApplication) this.nodeAt.set(path, (byApplication = new Map()));
+    byApplication.set(node.application.id, node);
+    this.nodes.push(node);
+    this.ownerOf.set(node, owner);
   }
 
   edge(from: LayerNode, to: LayerNode): void {
-    const key = `${from.id}>${to.id}`;
-    if (this.edgeKeys.has(key)) return;
-    this.edgeKeys.add(key);
+    let targets = this.linked.get(from);
+    if (!targets) this.linked.set(from, (targets = new Set()));
+    if (targets.has(to)) return;
+    targets.add(to);
     this.edges.push([from, to]);
   }
 
@@ -244,6 +268,10 @@ class Builder {
   private context!: Context;
   private nesting = 0;
   private readonly moduleEnv = new Env();
+  private readonly rootPath = new CallPath();
+  /** By syntax node id. */
+  private readonly calls = new Map<number, CallSyntax>();
+  private readonly names = new Map<number, string>();
 
   constructor(private readonly imports: ImportTable) {}
 
@@ -259,12 +287,12 @@ class Builder {
   }
 
   private frame(owner: GraphOwner, style: ConstructionStyle): Frame {
-    return { key: '', owner, style, conditional: false, inLoop: false, depth: 0, active: new Set() };
+    return { path: this.rootPath, owner, style, conditional: false, inLoop: false, depth: 0, active: new Set() };
   }
 
   private inContext(body: () => void): void {
     const saved = this.context;
-    this.context = new Context(() => this.idCounter++);
+    this.context = new Context();
     this.contexts.push(this.context);
     body();
     this.context = saved;
@@ -382,7 +410,7 @@ class Builder {
       if (target?.type === 'identifier' && items.kind === 'list' && unrollable) {
         items.items.forEach((item, index) => {
           env.vars.set(target.text, item);
-          this.block(body.namedChildren, env, { ...loopFrame, key: `${frame.key}#${node.id}.${index}` });
+          this.block(body.namedChildren, env, { ...loopFrame, path: frame.path.step(`#${node.id}.${index}`) });
         });
         return;
       }
@@ -509,10 +537,12 @@ class Builder {
       }
       case 'call':
         return this.call(node, env, frame, statement);
-      case 'identifier':
-        return env.lookup(node.text) ?? this.moduleEnv.lookup(node.text) ?? UNKNOWN;
+      case 'identifier': {
+        const name = this.nameOf(node);
+        return env.lookup(name) ?? this.moduleEnv.lookup(name) ?? UNKNOWN;
+      }
       case 'attribute':
-        return env.lookup(node.text.replace(/\s+/g, '')) ?? UNKNOWN;
+        return env.lookup(this.nameOf(node)) ?? UNKNOWN;
       case 'parenthesized_expression': {
         const inner = node.namedChild(0);
         return inner ? this.expression(inner, env, frame, statement) : UNKNOWN;
@@ -557,10 +587,11 @@ class Builder {
 
   private bindTarget(target: SyntaxNode, value: Value, env: Env): void {
     if (target.type === 'identifier') {
-      env.vars.set(target.text, value);
-      if (value.kind === 'model' && value.model.name === '') value.model.name = target.text;
+      const name = this.nameOf(target);
+      env.vars.set(name, value);
+      if (value.kind === 'model' && value.model.name === '') value.model.name = name;
     } else if (target.type === 'attribute') {
-      env.vars.set(target.text.replace(/\s+/g, ''), value);
+      env.vars.set(this.nameOf(target), value);
     } else if (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'list_pattern') {
       const items = value.kind === 'list' ? value.items : [];
       target.namedChildren.forEach((t, i) => this.bindTarget(t, items[i] ?? UNKNOWN, env));
@@ -571,54 +602,50 @@ class Builder {
   private modelReachedFrom(expr: SyntaxNode | null, env: Env): ModelObject | undefined {
     let node = expr;
     while (node && (node.type === 'attribute' || node.type === 'subscript')) {
-      const whole = env.lookup(node.text.replace(/\s+/g, ''));
+      const whole = env.lookup(this.nameOf(node));
       if (whole?.kind === 'model') return whole.model;
       node = node.type === 'attribute' ? node.childForFieldName('object') : node.childForFieldName('value');
     }
     if (!node) return undefined;
-    const value = node.type === 'identifier' ? env.lookup(node.text) ?? this.moduleEnv.lookup(node.text) : undefined;
+    const value = node.type === 'identifier' ? env.lookup(this.nameOf(node)) ?? this.moduleEnv.lookup(this.nameOf(node)) : undefined;
     return value?.kind === 'model' ? value.model : undefined;
   }
 
   private call(node: SyntaxNode, env: Env, frame: Frame, statement: SyntaxNode): Value {
-    const fn = node.childForFieldName('function');
-    const argList = node.childForFieldName('arguments');
+    const syntax = this.callSyntax(node);
+    const { fn, args, receiver: receiverNode, method, symbol } = syntax;
     if (!fn) return UNKNOWN;
-    const args = argList?.type === 'argument_list' ? parseArguments(argList) : [];
 
     // receiver.method(...): Sequential.add, compile/fit, and calls on unknown objects.
-    if (fn.type === 'attribute') {
-      const method = fn.childForFieldName('attribute')?.text ?? '';
-      const receiverNode = fn.childForFieldName('object');
-      const symbol = resolveKeras(fn, this.imports);
-      if (!symbol && receiverNode) {
-        const receiver = this.expression(receiverNode, env, frame, statement);
-        if (method === 'add' && args.length >= 1 && !args[0].keyword) {
-          if (receiver.kind === 'model' && receiver.sequential) return this.add(receiver.sequential, args[0].value, env, frame, statement);
-          if (receiver.kind !== 'model') {
-            const added = this.expression(args[0].value, env, frame, statement);
-            const sequential = added.kind === 'layer' ? this.implicitSequential(receiver, receiverNode, env, node, frame) : undefined;
-            return sequential ? this.add(sequential, args[0].value, env, frame, statement, 'add', added) : UNKNOWN;
-          }
+    if (receiverNode && !symbol) {
+      const receiver = this.expression(receiverNode, env, frame, statement);
+      if (method === 'add' && args.length >= 1 && !args[0].keyword) {
+        if (receiver.kind === 'model' && receiver.sequential) return this.add(receiver.sequential, args[0].value, env, frame, statement);
+        if (receiver.kind !== 'model') {
+          const added = this.expression(args[0].value, env, frame, statement);
+          const sequential = added.kind === 'layer' ? this.implicitSequential(receiver, receiverNode, env, node, frame) : undefined;
+          return sequential ? this.add(sequential, args[0].value, env, frame, statement, 'add', added) : UNKNOWN;
         }
-        if (receiver.kind === 'model') {
-          for (const arg of args) this.expression(arg.value, env, frame, statement);
-          this.events.push({ kind: 'method', model: receiver.model, method, node, args });
-          return UNKNOWN;
-        }
-        if (receiver.kind === 'list') return UNKNOWN;
       }
+      if (receiver.kind === 'model') {
+        for (const arg of args) this.expression(arg.value, env, frame, statement);
+        this.events.push({ kind: 'method', model: receiver.model, method, node, args });
+        return UNKNOWN;
+      }
+      if (receiver.kind === 'list') return UNKNOWN;
     }
 
-    const callee = this.callee(fn, env, frame, statement);
+    const callee = this.callee(fn, symbol, env, frame, statement);
     switch (callee.kind) {
       case 'keras':
         if (callee.symbol.kind === 'merge-function') {
-          return this.applyMergeFunction(callee.symbol.spec, callee.classRef, node, args, env, frame, statement);
+          // A merge function constructs the merge layer and applies it in one call (`layers.concatenate([a, b], axis=1)`).
+          const layer: LayerObject = { spec: callee.symbol.spec, classRef: callee.classRef, ctor: node, args: syntax.rest };
+          return this.apply(layer, node, syntax, env, frame, statement, false);
         }
         return this.construct(callee, node, args, env, frame, statement);
       case 'layer':
-        return this.apply(callee.layer, node, args, env, frame, statement);
+        return this.apply(callee.layer, node, syntax, env, frame, statement);
       case 'model': {
         for (const arg of args) this.expression(arg.value, env, frame, statement);
         this.events.push({ kind: 'call', model: callee.model, node, args });
@@ -636,35 +663,59 @@ class Builder {
     }
   }
 
+  /** The parts of a call, read from the tree once: helpers are inlined at every call and loop bodies run twice, so
+   *  the same call is evaluated again and again. */
+  private callSyntax(node: SyntaxNode): CallSyntax {
+    let syntax = this.calls.get(node.id);
+    if (syntax) return syntax;
+    const fn = node.childForFieldName('function');
+    const list = node.childForFieldName('arguments');
+    const args = list?.type === 'argument_list' ? parseArguments(list) : [];
+    const input = argumentFor(args, 'inputs', 0);
+    const attribute = fn?.type === 'attribute';
+    syntax = {
+      fn,
+      args,
+      input,
+      rest: input ? args.filter((a) => a !== input) : args,
+      receiver: attribute ? fn.childForFieldName('object') : null,
+      method: (attribute && fn.childForFieldName('attribute')?.text) || '',
+      symbol: fn ? resolveKeras(fn, this.imports) : undefined,
+    };
+    this.calls.set(node.id, syntax);
+    return syntax;
+  }
+
+  /** The variable an identifier or attribute chain (`self.drop`) names, however it is spaced. */
+  private nameOf(node: SyntaxNode): string {
+    let name = this.names.get(node.id);
+    if (name === undefined) {
+      name = node.type === 'identifier' ? node.text : node.text.replace(/\s+/g, '');
+      this.names.set(node.id, name);
+    }
+    return name;
+  }
+
   /** What is being called: a Keras class (constructed here), or a value the scope holds. */
-  private callee(fn: SyntaxNode, env: Env, frame: Frame, statement: SyntaxNode): Value | KerasCallee {
+  private callee(fn: SyntaxNode, symbol: KerasSymbol | undefined, env: Env, frame: Frame, statement: SyntaxNode): Value | KerasCallee {
     if (fn.type === 'identifier' || fn.type === 'attribute') {
-      const bound = env.lookup(fn.text.replace(/\s+/g, '')) ?? (fn.type === 'identifier' ? this.moduleEnv.lookup(fn.text) : undefined);
+      const name = this.nameOf(fn);
+      const bound = env.lookup(name) ?? (fn.type === 'identifier' ? this.moduleEnv.lookup(name) : undefined);
       if (bound) return bound;
-      const symbol = resolveKeras(fn, this.imports);
       if (symbol) return { kind: 'keras', symbol, classRef: fn } as KerasCallee;
       return UNKNOWN;
     }
     return this.expression(fn, env, frame, statement);
   }
 
-  /** Applies a layer to its input: a node, with edges from whatever produced the input. `callArgs` are the
-   *  arguments of the call other than the input (`training=`); a merge function's are its constructor's instead. */
-  private apply(layer: LayerObject, call: SyntaxNode, args: readonly Argument[], env: Env, frame: Frame, statement: SyntaxNode, callArgs = true): Value {
-    const inputArg = args.find((a) => a.keyword === 'inputs') ?? args.find((a) => a.position === 0);
-    const input = inputArg ? this.expression(inputArg.value, env, frame, statement) : UNKNOWN;
-    for (const arg of args) if (arg !== inputArg) this.expression(arg.value, env, frame, statement);
-    const rest = args.filter((a) => a !== inputArg);
-    const node = this.makeNode(layer, call, callArgs ? rest : [], statement, frame, frame.style === 'subclass' ? 'subclass' : 'functional');
+  /** Applies a layer to the input of `call`: a node, with edges from whatever produced the input. The node's call
+   *  arguments are the others (`training=`), unless `callArgs` is false: a merge function's are its constructor's. */
+  private apply(layer: LayerObject, call: SyntaxNode, syntax: CallSyntax, env: Env, frame: Frame, statement: SyntaxNode, callArgs = true): Value {
+    const input = syntax.input ? this.expression(syntax.input.value, env, frame, statement) : UNKNOWN;
+    for (const arg of syntax.rest) this.expression(arg.value, env, frame, statement);
+    const node = this.makeNode(layer, call, callArgs ? syntax.rest : [], statement, frame, frame.style === 'subclass' ? 'subclass' : 'functional');
     for (const producer of producersOf(input)) this.context.edge(producer, node);
     return { kind: 'tensor', producers: new Set([node]) };
-  }
-
-  /** `layers.concatenate([a, b], axis=1)`: constructs the merge layer and applies it in one call. */
-  private applyMergeFunction(spec: LayerSpec, classRef: SyntaxNode, call: SyntaxNode, args: readonly Argument[], env: Env, frame: Frame, statement: SyntaxNode): Value {
-    const inputArg = args.find((a) => a.keyword === 'inputs') ?? args.find((a) => a.position === 0);
-    const layer: LayerObject = { spec, classRef, ctor: call, args: args.filter((a) => a !== inputArg) };
-    return this.apply(layer, call, args, env, frame, statement, false);
   }
 
   private makeNode(
@@ -675,24 +726,24 @@ class Builder {
     frame: Frame,
     style: ConstructionStyle,
   ): LayerNode {
-    return this.context.node(
-      `${application.id}@${frame.key}`,
-      (id) => ({
-        id,
-        spec: layer.spec,
-        classRef: layer.classRef,
-        ctor: layer.ctor,
-        args: layer.args,
-        wrapped: layer.wrapped,
-        application,
-        callArgs,
-        statement,
-        style,
-        conditional: frame.conditional,
-        inLoop: frame.inLoop,
-      }),
-      frame.owner,
-    );
+    const existing = this.context.existing(application, frame.path);
+    if (existing) return existing;
+    const node: LayerNode = {
+      id: this.idCounter++,
+      spec: layer.spec,
+      classRef: layer.classRef,
+      ctor: layer.ctor,
+      args: layer.args,
+      wrapped: layer.wrapped,
+      application,
+      callArgs,
+      statement,
+      style,
+      conditional: frame.conditional,
+      inLoop: frame.inLoop,
+    };
+    this.context.add(node, frame.path, frame.owner);
+    return node;
   }
 
   private inline(
@@ -714,7 +765,7 @@ class Builder {
     if (frame.depth >= MAX_INLINE_DEPTH || frame.active.has(definition.id)) return UNKNOWN;
     const callFrame: Frame = {
       ...frame,
-      key: `${frame.key}/${call.id}`,
+      path: frame.path.step(call.id),
       depth: frame.depth + 1,
       active: new Set([...frame.active, definition.id]),
     };
@@ -730,7 +781,7 @@ class Builder {
     switch (symbol.kind) {
       case 'layer': {
         // A wrapper's layer argument (`Bidirectional(LSTM(64))`) is the first positional one or `layer=`.
-        const wrappedArg = args.find((a) => a.keyword === 'layer') ?? args.find((a) => a.position === 0);
+        const wrappedArg = argumentFor(args, 'layer', 0);
         let wrapped: LayerObject | undefined;
         for (const arg of args) {
           const value = this.expression(arg.value, env, frame, statement);
@@ -745,7 +796,7 @@ class Builder {
       case 'model':
       case 'application': {
         const model = this.newModel(symbol.kind === 'model' ? 'functional' : 'application', call);
-        const outputsArg = args.find((a) => a.keyword === 'outputs') ?? args.find((a) => a.position === 1);
+        const outputsArg = argumentFor(args, 'outputs', 1);
         for (const arg of args) {
           const value = this.expression(arg.value, env, frame, statement);
           if (arg === outputsArg && symbol.kind === 'model') {
@@ -773,7 +824,7 @@ class Builder {
       owner: { kind: 'sequential', name: model.name || 'Sequential', anchor: call },
     };
     env.sequentialEnds.set(state, NO_PRODUCERS);
-    const layersArg = args.find((a) => a.keyword === 'layers') ?? args.find((a) => a.position === 0);
+    const layersArg = argumentFor(args, 'layers', 0);
     for (const arg of args) {
       if (arg === layersArg && (arg.value.type === 'list' || arg.value.type === 'tuple')) {
         for (const element of code(arg.value.namedChildren)) this.add(state, element, env, { ...frame, owner: state.owner }, statement, 'list');
@@ -825,8 +876,22 @@ class Builder {
 
 interface KerasCallee {
   kind: 'keras';
-  symbol: NonNullable<ReturnType<typeof resolveKeras>>;
+  symbol: KerasSymbol;
   classRef: SyntaxNode;
+}
+
+interface CallSyntax {
+  readonly fn: SyntaxNode | null;
+  readonly args: readonly Argument[];
+  /** What a layer called this way takes as its input: `inputs=`, or the first positional argument. */
+  readonly input: Argument | undefined;
+  /** The arguments other than `input`. */
+  readonly rest: readonly Argument[];
+  /** For `receiver.method(...)`: the receiver, and the method's name ('' when it cannot be read). */
+  readonly receiver: SyntaxNode | null;
+  readonly method: string;
+  /** The Keras symbol `fn` names through the imports. */
+  readonly symbol: KerasSymbol | undefined;
 }
 
 /** Children that are code: comments inside lists and argument lists are not elements. */
@@ -834,10 +899,12 @@ function code(nodes: readonly SyntaxNode[]): SyntaxNode[] {
   return nodes.filter((n) => n.type !== 'comment');
 }
 
-function producersOf(value: Value): LayerNode[] {
-  if (value.kind === 'tensor') return [...value.producers];
-  if (value.kind === 'list') return value.items.flatMap(producersOf);
-  return [];
+function producersOf(value: Value): Iterable<LayerNode> {
+  if (value.kind === 'tensor') return value.producers;
+  if (value.kind !== 'list') return NO_PRODUCERS;
+  const all: LayerNode[] = [];
+  for (const item of value.items) for (const producer of producersOf(item)) all.push(producer);
+  return all;
 }
 
 function isMethod(definition: SyntaxNode): boolean {

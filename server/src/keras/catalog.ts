@@ -1819,9 +1819,38 @@ export function layerByFunctionalName(name: string): LayerSpec | undefined {
   return byFunctional.get(name);
 }
 
+interface ParamIndex {
+  readonly byName: ReadonlyMap<string, ParamSpec>;
+  readonly positions: ReadonlyMap<string, number>;
+}
+
+// Rules ask for parameters by name many times per layer: each spec's list is indexed once, on first use.
+const paramIndexes = new WeakMap<LayerSpec, ParamIndex>();
+
+function indexOfParams(spec: LayerSpec): ParamIndex {
+  let index = paramIndexes.get(spec);
+  if (index) return index;
+  const byName = new Map<string, ParamSpec>();
+  const positions = new Map<string, number>();
+  spec.params.forEach((param, position) => {
+    if (!positions.has(param.name)) positions.set(param.name, position);
+  });
+  // A current name wins over another parameter's legacy name; among legacy names, the first listed.
+  for (const param of spec.params) for (const legacy of param.legacyNames ?? []) if (!byName.has(legacy)) byName.set(legacy, param);
+  for (const [name, position] of positions) byName.set(name, spec.params[position]);
+  index = { byName, positions };
+  paramIndexes.set(spec, index);
+  return index;
+}
+
 /** The default of a parameter as Python source text, if the catalog knows it. */
 export function paramSpec(spec: LayerSpec, name: string): ParamSpec | undefined {
-  return spec.params.find((p) => p.name === name) ?? spec.params.find((p) => p.legacyNames?.includes(name));
+  return indexOfParams(spec).byName.get(name);
+}
+
+/** The position of a parameter (by its current name) in the signature, or -1. */
+export function paramIndex(spec: LayerSpec, name: string): number {
+  return indexOfParams(spec).positions.get(name) ?? -1;
 }
 
 /** The parameter a positional argument at `index` (0-based) binds to, if the catalog lists that many. */

@@ -1,7 +1,7 @@
 // The model graph: what every rule reads. A node is one application of one Keras layer; an edge says that
 // the output of one node is the input of another. Rules never look at how the model was written.
 import type { SyntaxNode } from '../parse/tree';
-import { paramSpec, type LayerSpec } from './catalog';
+import { paramIndex, paramSpec, type LayerSpec } from './catalog';
 
 export type Literal = number | string | boolean | null;
 
@@ -55,11 +55,17 @@ export interface LayerNode {
 
 /** The argument for a parameter, written as keyword or positionally. */
 export function argument(node: Pick<LayerNode, 'args' | 'spec'>, name: string): Argument | undefined {
-  const byKeyword = node.args.find((a) => a.keyword === name);
-  if (byKeyword) return byKeyword;
-  const index = node.spec.params.findIndex((p) => p.name === name);
-  if (index < 0) return undefined;
-  return node.args.find((a) => a.position === index);
+  return argumentFor(node.args, name, paramIndex(node.spec, name));
+}
+
+/** The argument written as `keyword=`, else the one at `position` (none when it is -1). */
+export function argumentFor(args: readonly Argument[], keyword: string, position: number): Argument | undefined {
+  let positional: Argument | undefined;
+  for (const arg of args) {
+    if (arg.keyword === keyword) return arg;
+    if (positional === undefined && arg.position === position) positional = arg;
+  }
+  return positional;
 }
 
 /** The literal value of a parameter: as written, else the catalog default when it is a literal. */

@@ -121,30 +121,46 @@ function dotted(node: SyntaxNode): string {
   return node.text.replace(/\s+/g, '');
 }
 
-/** The qualified name an identifier/attribute chain denotes, through the file's imports; undefined if it is not imported. */
-export function qualifiedName(expr: SyntaxNode, imports: ImportTable): string | undefined {
+// What most chains look like: plain ASCII names and dots, nothing in between.
+const PLAIN_CHAIN = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+/** `tf.keras.layers.Dense` for that chain however it is spaced; undefined unless `expr` is a chain of attributes
+ *  ending in an identifier. */
+function dottedName(expr: SyntaxNode): string | undefined {
+  if (expr.type !== 'identifier' && expr.type !== 'attribute') return undefined;
+  const text = expr.text;
+  // An error-free node whose text is a plain chain can only be that chain: no need to walk its attributes.
+  if (!expr.hasError && PLAIN_CHAIN.test(text)) return text;
   const parts: string[] = [];
   let node: SyntaxNode | null = expr;
   while (node && node.type === 'attribute') {
     const attribute = node.childForFieldName('attribute');
     if (!attribute) return undefined;
-    parts.unshift(attribute.text);
+    parts.push(attribute.text);
     node = node.childForFieldName('object');
   }
   if (!node || node.type !== 'identifier') return undefined;
-  const head = node.text;
+  parts.push(node.text);
+  return parts.reverse().join('.');
+}
+
+/** The qualified name a dotted name denotes through the file's imports; undefined if it is not imported. */
+function qualify(name: string, imports: ImportTable): string | undefined {
+  const dot = name.indexOf('.');
+  const head = dot === -1 ? name : name.slice(0, dot);
+  const rest = dot === -1 ? '' : name.slice(dot);
   const bound = imports.bindings.get(head);
-  if (bound !== undefined) return [bound, ...parts].join('.');
+  if (bound !== undefined) return bound + rest;
   if (imports.localNames.has(head)) return undefined;
-  if (parts.length === 0) {
+  if (rest === '') {
     for (const module of imports.starModules) {
       if (kerasSymbolOf(`${module}.${head}`)) return `${module}.${head}`;
     }
   }
   if (!imports.hasImports) {
     const alias = SNIPPET_ALIASES.get(head);
-    if (alias) return [alias, ...parts].join('.');
-    if (parts.length === 0) return `keras.layers.${head}`;
+    if (alias) return alias + rest;
+    if (rest === '') return `keras.layers.${head}`;
   }
   return undefined;
 }
@@ -206,7 +222,18 @@ function lookUpSymbol(qualified: string): KerasSymbol | undefined {
   }
 }
 
+// A file names the same few classes (`layers.Dense`, `tf.keras.layers.Dropout`) over and over: each name is
+// qualified and looked up once per import table.
+const symbolsByTable = new WeakMap<ImportTable, Map<string, KerasSymbol | undefined>>();
+
 export function resolveKeras(expr: SyntaxNode, imports: ImportTable): KerasSymbol | undefined {
-  const qualified = qualifiedName(expr, imports);
-  return qualified === undefined ? undefined : kerasSymbolOf(qualified);
+  const name = dottedName(expr);
+  if (name === undefined) return undefined;
+  let symbols = symbolsByTable.get(imports);
+  if (!symbols) symbolsByTable.set(imports, (symbols = new Map()));
+  if (symbols.has(name)) return symbols.get(name);
+  const qualified = qualify(name, imports);
+  const symbol = qualified === undefined ? undefined : kerasSymbolOf(qualified);
+  symbols.set(name, symbol);
+  return symbol;
 }
