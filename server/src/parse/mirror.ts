@@ -21,14 +21,92 @@ export interface Cursor {
   gotoParent(): boolean;
 }
 
+/** One entry of the grammar's node-types.json (tree-sitter's description of every node type). */
+export interface NodeTypeInfo {
+  type: string;
+  named: boolean;
+  fields?: Record<string, unknown>;
+  children?: unknown;
+  subtypes?: unknown;
+}
+
+/** How the walk handles the nodes of one type id, worked out on first sight of the id. */
+interface TypeShape {
+  type: string;
+  named: boolean;
+  /** Never has children: the walk does not ask the binding for any. */
+  leaf: boolean;
+  /** No child of this type ever has a field: the walk does not ask for field ids under it. */
+  fieldless: boolean;
+  /** The length of the node's text when the type fixes it (tokens, `True`, `...`), else -1. */
+  length: number;
+  /** Where this node's children start when the tree has no errors: 'gap' = after the previous sibling and the
+   *  whitespace between; 'adjacent' = right where the previous sibling ends (inside a string literal);
+   *  'read' = asked from the binding (children placed among text that is not a node, like a format spec), and the
+   *  node's own end too. */
+  childStarts: 'gap' | 'adjacent' | 'read';
+}
+
 /** Per-language tables filled on first sight of each id, so names are read from the binding once per id. */
 interface Vocabulary {
-  types: string[];
-  named: boolean[];
+  grammar: Grammar;
+  shapes: TypeShape[];
   fields: Array<string | null>;
 }
 
+/** What node-types.json says about the shapes of nodes, by type name. */
+interface Grammar {
+  leaves: Set<string>;
+  fieldless: Set<string>;
+}
+
+/** Node types whose text is the same word every time, though their type name differs from it. */
+const FIXED_TEXT: Record<string, string> = { true: 'True', false: 'False', none: 'None', ellipsis: '...' };
+const ADJACENT_CHILDREN = new Set(['string']);
+const READ_CHILD_STARTS = new Set(['string_content', 'format_specifier', 'match_statement']);
+// The grammar's identifier pattern; its end is found in the text instead of asking the binding.
+const IDENTIFIER = /[_\p{XID_Start}][_\p{XID_Continue}]*/uy;
+// Python's string prefixes and opening quotes, the text of a `string_start`.
+const STRING_START = /[A-Za-z]*(?:"""|'''|"|')/y;
+
+export function grammarOf(nodeTypes: readonly NodeTypeInfo[]): Grammar {
+  const leaves = new Set<string>();
+  const fieldless = new Set<string>();
+  for (const info of nodeTypes) {
+    if (!info.named || info.subtypes) continue;
+    const hasFields = info.fields !== undefined && Object.keys(info.fields).length > 0;
+    if (!hasFields) fieldless.add(info.type);
+    // node-types.json lists only named children; a rule node without any (`pass_statement`) still has its keyword
+    // token, and says so with an empty `fields`. A token has no `fields` at all.
+    if (info.fields === undefined && !info.children) leaves.add(info.type);
+  }
+  return { leaves, fieldless };
+}
+
 const vocabularies = new WeakMap<object, Vocabulary>();
+
+function vocabularyOf(language: object, nodeTypes: readonly NodeTypeInfo[]): Vocabulary {
+  let vocabulary = vocabularies.get(language);
+  if (!vocabulary) {
+    vocabulary = { grammar: grammarOf(nodeTypes), shapes: [], fields: [] };
+    vocabularies.set(language, vocabulary);
+  }
+  return vocabulary;
+}
+
+function shapeOf(vocabulary: Vocabulary, type: string, named: boolean): TypeShape {
+  const { leaves, fieldless } = vocabulary.grammar;
+  // Anonymous nodes are tokens, written as their type; only the two-word operators (`not in`, `is not`) have children.
+  const twoWords = !named && type.includes(' ');
+  return {
+    type,
+    named,
+    leaf: named ? leaves.has(type) : !twoWords,
+    fieldless: !named || fieldless.has(type),
+    length: named ? (FIXED_TEXT[type]?.length ?? -1) : twoWords ? -1 : type.length,
+    childStarts: ADJACENT_CHILDREN.has(type) ? 'adjacent' : READ_CHILD_STARTS.has(type) ? 'read' : 'gap',
+  };
+}
 
 class Source {
   private lineStarts: number[] | undefined;
@@ -48,9 +126,6 @@ let nextId = 1;
 const NO_CHILDREN = Object.freeze([]) as unknown as MirrorNode[];
 const NO_FIELDS = Object.freeze([]) as unknown as Array<string | null>;
 
-/** Python node types that never have children. */
-const LEAF_TYPES = new Set(['identifier', 'integer', 'float', 'comment', 'escape_sequence', 'true', 'false', 'none', 'ellipsis', 'string_start', 'string_end']);
-
 export class MirrorNode implements SyntaxNode {
   readonly id = nextId++;
   parent: MirrorNode | null = null;
@@ -63,12 +138,14 @@ export class MirrorNode implements SyntaxNode {
   private indexInParent = -1;
 
   constructor(
-    private readonly source: Source,
+    /** Replaced when the node is carried over into the tree of an edited text. */
+    private source: Source,
     readonly type: string,
     readonly isNamed: boolean,
     readonly isMissing: boolean,
-    readonly startIndex: number,
-    readonly endIndex: number,
+    public startIndex: number,
+    /** Set by the walk once the node's last child is known. */
+    public endIndex: number,
   ) {}
 
   get text(): string {
@@ -160,76 +237,191 @@ export class MirrorNode implements SyntaxNode {
   seal(index: number): void {
     this.indexInParent = index;
   }
+
+  /** Moves this subtree by `delta` into the text of `source`, whose only difference around it is before or after it. */
+  carryOver(source: Source, delta: number): void {
+    const stack: MirrorNode[] = [this];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      node.source = source;
+      node.startIndex += delta;
+      node.endIndex += delta;
+      for (const child of node.children) stack.push(child);
+    }
+  }
 }
 
-/** Copies the tree under the cursor's current node. `language` keys the id tables (any object unique per grammar). */
-export function mirror(cursor: Cursor, text: string, language: object, hasErrors: boolean): MirrorNode {
-  let vocabulary = vocabularies.get(language);
-  if (!vocabulary) {
-    vocabulary = { types: [], named: [], fields: [] };
-    vocabularies.set(language, vocabulary);
-  }
-  const { types, named, fields } = vocabulary;
-  const source = new Source(text);
+/** A text edit in the offsets of the text before it (tree-sitter's edit, reduced to what moving nodes needs). */
+export interface OffsetEdit {
+  startIndex: number;
+  oldEndIndex: number;
+  newEndIndex: number;
+}
 
-  const make = (): MirrorNode => {
-    const typeId = cursor.nodeTypeId;
-    let type = types[typeId];
-    if (type === undefined) {
-      type = types[typeId] = cursor.nodeType;
-      named[typeId] = cursor.nodeIsNamed;
+/** The previous copy of a document's tree and the edits made since, so that unchanged top-level statements can be
+ *  carried over instead of copied from the binding again. */
+export interface PreviousCopy {
+  root: MirrorNode;
+  edits: readonly OffsetEdit[];
+}
+
+/** Where an old range lies after `edits`, or undefined if an edit touches it. */
+function moved(start: number, end: number, edits: readonly OffsetEdit[]): number | undefined {
+  let delta = 0;
+  for (const edit of edits) {
+    const s = start + delta;
+    const e = end + delta;
+    if (e <= edit.startIndex && e < edit.oldEndIndex) continue;
+    if (s >= edit.oldEndIndex && s > edit.startIndex) {
+      delta += edit.newEndIndex - edit.oldEndIndex;
+      continue;
     }
-    const start = cursor.startIndex;
-    // A token's text is its type (`(`, `def`, `=`): in a tree without errors, where no token is MISSING (zero-width),
-    // its end needs no call into the binding.
-    const end = !hasErrors && !named[typeId] && !type.includes(' ') ? start + type.length : cursor.endIndex;
-    // Only zero-width nodes can be MISSING; asking the binding for every node would cost a call each.
-    const missing = start === end && cursor.nodeIsMissing;
-    const node = new MirrorNode(source, type, named[typeId], missing, start, end);
-    node.hasError = missing || type === 'ERROR';
-    return node;
+    return undefined;
+  }
+  return delta;
+}
+
+/** Top-level statements of the old copy by where they lie now, if nothing about them changed. */
+function reusable(previous: PreviousCopy | undefined): Map<number, { node: MirrorNode; delta: number }> {
+  const candidates = new Map<number, { node: MirrorNode; delta: number }>();
+  if (!previous || previous.root.hasError) return candidates;
+  for (const node of previous.root.children) {
+    const delta = moved(node.startIndex, node.endIndex, previous.edits);
+    if (delta !== undefined) candidates.set(node.startIndex + delta, { node, delta });
+  }
+  return candidates;
+}
+
+/** True for the characters tree-sitter-python skips between tokens (its `extras` pattern and Unicode spaces). */
+function isSpace(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
+  if (code < 128) return false;
+  return code === 0x85 || code === 0x200b || code === 0x2060 || /\s/.test(String.fromCharCode(code));
+}
+
+/**
+ * Copies the tree under the cursor's current node. `language` keys the per-grammar tables; `nodeTypes` is the
+ * grammar's node-types.json. With `previous`, top-level statements that no edit touched are carried over.
+ *
+ * Every read is a call into the binding, and those calls are most of the cost of the copy. In a tree without errors
+ * most offsets follow from the text: a child starts where its parent does, or at the first non-blank character after
+ * its previous sibling; a parent ends where its last child ends; a token's length is its type's, an identifier's is
+ * what the identifier pattern matches. Trees with errors (zero-width MISSING tokens, ERROR nodes over skipped text) are
+ * copied with every offset read.
+ */
+export function mirror(cursor: Cursor, text: string, language: object, nodeTypes: readonly NodeTypeInfo[], hasErrors: boolean, previous?: PreviousCopy): MirrorNode {
+  const vocabulary = vocabularyOf(language, nodeTypes);
+  const { shapes, fields } = vocabulary;
+  const source = new Source(text);
+  const carried = hasErrors ? new Map<number, { node: MirrorNode; delta: number }>() : reusable(previous);
+
+  const shapeAtCursor = (): TypeShape => {
+    const typeId = cursor.nodeTypeId;
+    return (shapes[typeId] ??= shapeOf(vocabulary, cursor.nodeType, cursor.nodeIsNamed));
   };
 
-  const root = make();
+  /** Nodes of a tree without errors whose start the binding was asked for: their first child may not start there. */
+  const placedByBinding = new Set<MirrorNode>();
+
+  /** Where the node under the cursor, of `shape`, starts when the text tells: after `previous` (its previous sibling)
+   *  inside `parent`. -1 when only the binding knows. */
+  const derivedStart = (shape: TypeShape, parent: MirrorNode, parentShape: TypeShape, previous: MirrorNode | undefined): number => {
+    if (parentShape.childStarts === 'read') return -1;
+    // A parent placed by the binding may start with a zero-width token (the newline before a `match` body).
+    if (!previous) return placedByBinding.has(parent) ? -1 : parent.startIndex;
+    if (parentShape.childStarts === 'adjacent') return previous.endIndex;
+    let index = previous.endIndex;
+    while (index < text.length && isSpace(text.charCodeAt(index))) index++;
+    // The scanner can fold a comment or a line continuation into the blank before an indent or dedent: the text
+    // there is then no node.
+    const next = text.charCodeAt(index);
+    if ((next === 35 /* # */ && shape.type !== 'comment') || (next === 92 /* \ */ && shape.type !== 'line_continuation')) return -1;
+    return index;
+  };
+
+  /** Where a leaf that starts at `start` ends. */
+  const leafEnd = (shape: TypeShape, start: number): number => {
+    if (hasErrors) return cursor.endIndex;
+    if (shape.length >= 0) return start + shape.length;
+    const pattern = shape.type === 'identifier' ? IDENTIFIER : shape.type === 'string_start' ? STRING_START : undefined;
+    if (pattern) {
+      pattern.lastIndex = start;
+      if (pattern.test(text)) return pattern.lastIndex;
+    }
+    return cursor.endIndex;
+  };
+
+  const rootShape = shapeAtCursor();
+  const root = new MirrorNode(source, rootShape.type, rootShape.named, false, cursor.startIndex, cursor.endIndex);
+  // The binding can see an error that no visible node carries (inside a hidden node).
+  root.hasError = hasErrors;
   // Iterative walk: deeply nested input must not exhaust the stack.
-  const stack: MirrorNode[] = [root];
-  if (cursor.gotoFirstChild()) {
-    for (;;) {
-      const parent = stack[stack.length - 1];
-      const node = make();
-      // Every read is a call into the binding. Tokens (anonymous nodes) have no field any code asks for, and no
-      // children but for the two-word operators (`is not`, `not in`); names that are always leaves have none either.
-      let field: string | null = null;
-      if (node.isNamed) {
-        const fieldId = cursor.currentFieldId;
-        if (fieldId) {
-          field = fields[fieldId];
-          if (field === undefined) field = fields[fieldId] = cursor.currentFieldName;
-        }
-      }
-      node.parent = parent;
-      node.seal(parent.children.length);
-      if (parent.children === NO_CHILDREN) {
-        parent.children = [];
-        parent.fields = [];
-      }
-      parent.children.push(node);
-      parent.fields.push(field);
-      const mayHaveChildren = node.isNamed ? !LEAF_TYPES.has(node.type) : node.type.includes(' ');
-      if (mayHaveChildren && cursor.gotoFirstChild()) {
-        stack.push(node);
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent() || stack.length === 1) {
-          propagateErrors(root);
-          return root;
-        }
-        stack.pop();
+  const parents: MirrorNode[] = [root];
+  const parentShapes: TypeShape[] = [rootShape];
+  if (!cursor.gotoFirstChild()) return root;
+  for (;;) {
+    const parent = parents[parents.length - 1];
+    const parentShape = parentShapes[parentShapes.length - 1];
+    const shape = shapeAtCursor();
+    const siblings = parent.children;
+    const previousSibling = siblings.length > 0 ? siblings[siblings.length - 1] : undefined;
+    let node: MirrorNode | undefined;
+    let expand = false;
+    if (parent === root && carried.size > 0) {
+      const start = cursor.startIndex;
+      const old = carried.get(start);
+      if (old && old.node.type === shape.type && old.node.endIndex + old.delta === cursor.endIndex) {
+        node = old.node;
+        node.carryOver(source, old.delta);
       }
     }
+    if (!node) {
+      const derived = hasErrors ? -1 : derivedStart(shape, parent, parentShape, previousSibling);
+      const start = derived === -1 ? cursor.startIndex : derived;
+      expand = !shape.leaf;
+      // A parent's end is its last child's, set when the walk leaves it; a leaf's is known now.
+      const end = expand ? start : leafEnd(shape, start);
+      // Only zero-width nodes can be MISSING, and only in trees with errors.
+      const missing = hasErrors && start === end && !expand && cursor.nodeIsMissing;
+      node = new MirrorNode(source, shape.type, shape.named, missing, start, end);
+      node.hasError = missing || shape.type === 'ERROR';
+      if (derived === -1 && !hasErrors && expand) placedByBinding.add(node);
+    }
+    // Tokens carry no field any code asks for.
+    let field: string | null = null;
+    if (shape.named && !parentShape.fieldless) {
+      const fieldId = cursor.currentFieldId;
+      if (fieldId) field = fields[fieldId] ??= cursor.currentFieldName;
+    }
+    node.parent = parent;
+    node.seal(siblings.length);
+    if (siblings === NO_CHILDREN) {
+      parent.children = [node];
+      parent.fields = [field];
+    } else {
+      siblings.push(node);
+      parent.fields.push(field);
+    }
+    if (expand) {
+      if (cursor.gotoFirstChild()) {
+        parents.push(node);
+        parentShapes.push(shape);
+        continue;
+      }
+      node.endIndex = cursor.endIndex;
+    }
+    while (!cursor.gotoNextSibling()) {
+      if (parents.length === 1 || !cursor.gotoParent()) {
+        if (hasErrors) propagateErrors(root);
+        return root;
+      }
+      const done = parents.pop()!;
+      const doneShape = parentShapes.pop()!;
+      const children = done.children;
+      // Children among text that is no node (a format spec's `:>10`) need not reach the end of their parent.
+      done.endIndex = hasErrors || doneShape.childStarts === 'read' ? cursor.endIndex : children[children.length - 1].endIndex;
+    }
   }
-  return root;
 }
 
 function propagateErrors(root: MirrorNode): void {

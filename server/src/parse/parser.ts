@@ -1,7 +1,7 @@
 // Chooses the parser: the native tree-sitter addon when it loads, otherwise web-tree-sitter with the WASM
 // grammar that tree-sitter-python ships. Prebuilt native addons need a recent libstdc++, so the fallback
 // is what keeps layerlint working on older Linux distributions.
-import { mirror, type Cursor, type MirrorNode } from './mirror';
+import { mirror, type Cursor, type MirrorNode, type NodeTypeInfo, type OffsetEdit, type PreviousCopy } from './mirror';
 import type { ParserKind, PythonParser, SyntaxTree, TreeEdit } from './tree';
 
 export interface ParserOptions {
@@ -22,20 +22,40 @@ interface BindingTree {
 /** A binding's tree with a plain-JavaScript copy of its nodes, made on first use (see mirror.ts). */
 class MirroredTree implements SyntaxTree {
   private root: MirrorNode | undefined;
+  /** The copy of the tree this one was re-parsed from and the edits since: the statements no edit touched are
+   *  carried over from it when this copy is made. After `edit`, this tree's own copy, for the next tree. */
+  private carry: { root: MirrorNode; edits: OffsetEdit[] } | undefined;
 
   constructor(
     readonly binding: BindingTree,
     private readonly text: string,
-    private readonly language: object,
-  ) {}
+    private readonly grammar: Grammar,
+    carry?: PreviousCopy,
+  ) {
+    this.carry = carry && { root: carry.root, edits: [...carry.edits] };
+  }
 
   get rootNode(): MirrorNode {
-    return (this.root ??= mirror(this.binding.walk(), this.text, this.language, this.binding.rootNode.hasError));
+    if (!this.root) {
+      const { language, nodeTypes } = this.grammar;
+      this.root = mirror(this.binding.walk(), this.text, language, nodeTypes, this.binding.rootNode.hasError, this.carry);
+      this.carry = undefined;
+    }
+    return this.root;
   }
 
   edit(edit: TreeEdit): void {
     this.binding.edit(edit);
+    if (this.root) this.carry = { root: this.root, edits: [] };
     this.root = undefined;
+    this.carry?.edits.push(edit);
+  }
+
+  /** What the tree re-parsed from this edited one can carry over. */
+  handOver(): PreviousCopy | undefined {
+    const carry = this.carry;
+    this.carry = undefined;
+    return carry;
   }
 
   dispose(): void {
@@ -44,14 +64,25 @@ class MirroredTree implements SyntaxTree {
 
   forgetNodes(): void {
     this.root = undefined;
+    this.carry = undefined;
   }
+}
+
+/** A grammar as the node copy needs it: the binding's language object (keys the id tables) and node-types.json. */
+interface Grammar {
+  language: object;
+  nodeTypes: readonly NodeTypeInfo[];
 }
 
 type ParseFunction = (text: string, old: BindingTree | null) => BindingTree;
 
 function wrap(kind: ParserKind, language: object, parse: ParseFunction): PythonParser {
-  const parseTree = (text: string, oldTree?: SyntaxTree) =>
-    new MirroredTree(parse(text, oldTree instanceof MirroredTree ? oldTree.binding : null), text, language);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const grammar: Grammar = { language, nodeTypes: require('tree-sitter-python/src/node-types.json') };
+  const parseTree = (text: string, oldTree?: SyntaxTree) => {
+    const old = oldTree instanceof MirroredTree ? oldTree : undefined;
+    return new MirroredTree(parse(text, old?.binding ?? null), text, grammar, old?.handOver());
+  };
   return {
     kind,
     parse: parseTree,
