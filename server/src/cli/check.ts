@@ -5,7 +5,7 @@ import type { Severity } from '../rules/types';
 import type { CheckSettings, FileJob, FixMode } from './engine';
 import { discover } from './files';
 import { FORMATS, formatFindings, summary, totals, type Format } from './format';
-import { runChecks } from './pool';
+import { CheckPool } from './pool';
 import { Progress } from './progress';
 import { parseOverrides } from './selection';
 import { styleFor } from './terminal';
@@ -83,7 +83,7 @@ function parseCheck(argv: string[]): CheckCommand | 'help' {
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
     format,
-    settings: { overrides, fix, unsafeFixes: values['unsafe-fixes'] === true },
+    settings: { overrides, fix, unsafeFixes: values['unsafe-fixes'] === true, details: format === 'json' || format === 'sarif' },
     stdinFilename,
     failOn,
     progress: !values['no-progress'] && !values.quiet,
@@ -107,18 +107,20 @@ export async function check(argv: string[]): Promise<number> {
   }
   const cwd = process.cwd();
   const errors: string[] = [];
+  const pool = new CheckPool(command.settings);
   let jobs: FileJob[];
   if (command.stdinFilename !== undefined) {
     jobs = [{ path: resolve(cwd, command.stdinFilename), display: command.stdinFilename, text: await readStdin() }];
   } else {
-    const found = await discover(command.paths, cwd);
+    // The workers start while the folders are still being listed.
+    const found = await discover(command.paths, cwd, (count) => pool.expect(count));
     errors.push(...found.errors);
     jobs = found.files.map((path) => ({ path, display: displayPath(path, cwd) }));
     jobs.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
   }
 
   const progress = Progress.maybe(jobs.length, command.progress);
-  const reports = await runChecks(jobs, command.settings, (done) => progress?.update(done));
+  const reports = await pool.check(jobs, (done) => progress?.update(done));
   progress?.done();
 
   // Every file under one pyproject.toml reports its problems; say each once.

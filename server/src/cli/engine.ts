@@ -6,7 +6,7 @@ import { threadId } from 'node:worker_threads';
 import { configForFile } from '../config/resolve';
 import { unifiedDiff } from './diff';
 import { fixAll, fixToApply } from '../fixes/fixAll';
-import { linter } from './fixer';
+import { linter, type Linter } from './fixer';
 import type { Range } from './positions';
 import { applyOverrides, type RuleOverrides } from './selection';
 import { readSource, sourceFromText, type Source } from './source';
@@ -20,6 +20,9 @@ export interface CheckSettings {
   readonly overrides: RuleOverrides;
   readonly fix: FixMode;
   readonly unsafeFixes: boolean;
+  /** Findings carry their fixes and related locations (the json and sarif formats print them; the others would only
+   *  pay to copy them from the worker threads). */
+  readonly details: boolean;
 }
 
 export interface FileJob {
@@ -72,12 +75,33 @@ export interface FileReport {
   readonly notes: readonly string[];
 }
 
-/** Checks one file; a failure of layerlint itself becomes an error line for that file, never the end of the run. */
-export async function checkFile(job: FileJob, parser: PythonParser, settings: CheckSettings): Promise<FileReport> {
-  try {
-    return await checkSource(job, parser, settings);
-  } catch (error) {
-    return failedReport(job, `internal error while checking it: ${(error as Error).message ?? error}`);
+/** Checks files one after another in one thread. A run has one configuration per folder, so it is looked up once. */
+export class FileChecker {
+  private readonly folders = new Map<string, { lint: Linter; problems: string[] }>();
+
+  constructor(
+    private readonly parser: PythonParser,
+    private readonly settings: CheckSettings,
+  ) {}
+
+  /** A failure of layerlint itself becomes an error line for that file, never the end of the run. */
+  async check(job: FileJob): Promise<FileReport> {
+    try {
+      return await checkSource(job, this.linterFor(job.path), this.settings);
+    } catch (error) {
+      return failedReport(job, `internal error while checking it: ${(error as Error).message ?? error}`);
+    }
+  }
+
+  private linterFor(path: string): { lint: Linter; problems: string[] } {
+    const folder = dirname(path);
+    let found = this.folders.get(folder);
+    if (!found) {
+      const { config, problems } = configForFile(path, undefined);
+      found = { lint: linter(this.parser, applyOverrides(config, this.settings.overrides)), problems };
+      this.folders.set(folder, found);
+    }
+    return found;
   }
 }
 
@@ -89,16 +113,14 @@ function emptyReport(job: FileJob, errors: string[]): FileReport {
   return { path: job.path, display: job.display, findings: [], fixed: 0, errors, notes: [] };
 }
 
-async function checkSource(job: FileJob, parser: PythonParser, settings: CheckSettings): Promise<FileReport> {
-  const { config, problems: errors } = configForFile(job.path, undefined);
+async function checkSource(job: FileJob, { lint: lintText, problems: errors }: { lint: Linter; problems: string[] }, settings: CheckSettings): Promise<FileReport> {
   let source: Source;
   try {
-    source = job.text !== undefined ? sourceFromText(job.path, job.text) : await readSource(job.path);
+    source = job.text !== undefined ? sourceFromText(job.path, job.text) : readSource(job.path);
   } catch (error) {
     return emptyReport(job, [...errors, `${job.display}: ${ioProblem(error)}`]);
   }
 
-  const lintText = linter(parser, applyOverrides(config, settings.overrides));
   const result =
     settings.fix !== 'none'
       ? fixAll(source, lintText, settings.unsafeFixes)
@@ -107,11 +129,12 @@ async function checkSource(job: FileJob, parser: PythonParser, settings: CheckSe
   const report = {
     path: job.path,
     display: job.display,
-    findings: describe(result.source, result.findings, settings.unsafeFixes),
+    findings: describe(result.source, result.findings, settings),
     fixed: result.fixed,
     errors,
     notes,
   };
+  if (settings.fix === 'none') return report;
   const before = source.render();
   const after = result.source.render();
   switch (settings.fix) {
@@ -129,17 +152,15 @@ async function checkSource(job: FileJob, parser: PythonParser, settings: CheckSe
         const unchanged = lintText(source.text).findings;
         return {
           ...report,
-          findings: describe(source, unchanged, settings.unsafeFixes),
+          findings: describe(source, unchanged, settings),
           fixed: 0,
           errors: [...errors, `${job.display}: could not write the fixes: ${ioProblem(error)}`],
         };
       }
-    default:
-      return report;
   }
 }
 
-function describe(lines: Source, findings: readonly Finding[], unsafeFixes: boolean): FindingReport[] {
+function describe(lines: Source, findings: readonly Finding[], { unsafeFixes, details }: CheckSettings): FindingReport[] {
   return findings.map((finding) => {
     const preferred = finding.fixes.find((f) => f.preferred);
     return {
@@ -147,8 +168,8 @@ function describe(lines: Source, findings: readonly Finding[], unsafeFixes: bool
       severity: finding.severity,
       message: lines.relabel(finding.message),
       range: lines.range(finding.span),
-      related: finding.related.map((r) => ({ range: lines.range(r.span), message: lines.relabel(r.message) })),
-      fixes: finding.fixes.map((fix) => ({
+      related: !details ? [] : finding.related.map((r) => ({ range: lines.range(r.span), message: lines.relabel(r.message) })),
+      fixes: !details ? [] : finding.fixes.map((fix) => ({
         title: fix.title,
         applicability: fix.applicability,
         preferred: fix.preferred === true,

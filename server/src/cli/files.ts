@@ -34,8 +34,13 @@ export interface Discovered {
   readonly errors: string[];
 }
 
-export async function discover(paths: readonly string[], cwd: string): Promise<Discovered> {
+/** `onFound` hears the number of files found so far, each time it grows. */
+export async function discover(paths: readonly string[], cwd: string, onFound: (count: number) => void = () => undefined): Promise<Discovered> {
   const found = new Set<string>();
+  const add = (path: string) => {
+    found.add(path);
+    onFound(found.size);
+  };
   const errors: string[] = [];
   const filter = new PathFilter();
   for (const given of paths) {
@@ -49,11 +54,11 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
     }
     // A file named on the command line is checked whatever its name and whatever would exclude it, as in ruff.
     if (!info.isDirectory()) {
-      found.add(path);
+      add(path);
       continue;
     }
     try {
-      await walk(path, filter, found, errors, given);
+      await walk(path, filter, add, errors, given);
     } catch (error) {
       // A failure of our own while walking costs that folder, not the run.
       errors.push(`${given}: internal error while listing its files: ${(error as Error).message}`);
@@ -62,7 +67,7 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
   return { files: [...found].sort(), errors };
 }
 
-async function walk(directory: string, filter: PathFilter, found: Set<string>, errors: string[], display: string): Promise<void> {
+async function walk(directory: string, filter: PathFilter, add: (path: string) => void, errors: string[], display: string): Promise<void> {
   let entries;
   try {
     entries = await readdir(directory, { withFileTypes: true });
@@ -80,9 +85,9 @@ async function walk(directory: string, filter: PathFilter, found: Set<string>, e
     }
     if (isDirectory) {
       if (SKIPPED_FOLDERS.has(entry.name) || filter.excluded(path, true)) continue;
-      await walk(path, filter, found, errors, join(display, entry.name));
+      await walk(path, filter, add, errors, join(display, entry.name));
     } else if (SOURCE_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !filter.excluded(path, false)) {
-      found.add(path);
+      add(path);
     }
   }
 }

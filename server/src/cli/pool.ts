@@ -1,20 +1,26 @@
-// Runs the per-file checks: in this thread for a few files, in a pool of worker threads for many. Starting a worker
-// (loading the bundle and the parser) costs tens of milliseconds, which only a run of many files earns back.
+// Runs the per-file checks on every core: this thread checks files too, and worker threads take the rest. Threads
+// claim files one at a time from a counter they share, so a thread that drew short files simply takes more of them and
+// all finish together, with no message round trip between one file and the next.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createParser } from '../parse/parser';
-import { checkFile, failedReport, type CheckSettings, type FileJob, type FileReport } from './engine';
+import { failedReport, FileChecker, type CheckSettings, type FileJob, type FileReport } from './engine';
 
-/** Below this many files, one thread finishes before workers would have started. */
+/** Below this many files, one thread finishes before a worker would have started (loading the bundle and the parser
+ *  costs a worker some 60 ms). */
 const POOL_MIN_FILES = 48;
 /** Each worker should get at least this many files to pay for its start. */
 const FILES_PER_WORKER = 24;
 
-export interface WorkerRequest {
-  readonly index: number;
-  readonly job: FileJob;
+/** What a worker is started with. */
+export interface WorkerSetup {
+  readonly settings: CheckSettings;
+  /** The queue's shared memory (see JobQueue). */
+  readonly queue: SharedArrayBuffer;
+  /** The worker's own slot in the queue, where it says which file it is checking. */
+  readonly slot: number;
 }
 
 export interface WorkerReply {
@@ -22,73 +28,128 @@ export interface WorkerReply {
   readonly report: FileReport;
 }
 
-/** Reports in the order of `jobs`, whatever order they finish in. */
-export async function runChecks(jobs: readonly FileJob[], settings: CheckSettings, onProgress: (done: number) => void): Promise<FileReport[]> {
-  const size = Math.min(availableParallelism(), Math.floor(jobs.length / FILES_PER_WORKER));
-  if (jobs.length < POOL_MIN_FILES || size < 2) return runHere(jobs, settings, onProgress);
-  return runInWorkers(jobs, settings, size, onProgress);
+/** The next file to check, shared by all threads: slot 0 counts files handed out, slot 1 + n is the file thread n has
+ *  in hand (-1: none), so that the file a dying worker was on can be reported and not lost. */
+export class JobQueue {
+  private readonly cells: Int32Array;
+
+  constructor(
+    readonly buffer: SharedArrayBuffer,
+    private readonly length: number,
+  ) {
+    this.cells = new Int32Array(buffer);
+  }
+
+  static create(threads: number): SharedArrayBuffer {
+    const buffer = new SharedArrayBuffer((threads + 1) * Int32Array.BYTES_PER_ELEMENT);
+    new Int32Array(buffer).fill(-1, 1);
+    return buffer;
+  }
+
+  /** The index of the next file for the thread in `slot`, or undefined when all are handed out. */
+  claim(slot: number): number | undefined {
+    const index = Atomics.add(this.cells, 0, 1);
+    const next = index < this.length ? index : -1;
+    Atomics.store(this.cells, 1 + slot, next);
+    return next < 0 ? undefined : next;
+  }
+
+  inHand(slot: number): number | undefined {
+    const index = Atomics.load(this.cells, 1 + slot);
+    return index < 0 ? undefined : index;
+  }
 }
 
-async function runHere(jobs: readonly FileJob[], settings: CheckSettings, onProgress: (done: number) => void): Promise<FileReport[]> {
-  const parser = await createParser();
-  const reports: FileReport[] = [];
-  for (const job of jobs) {
-    reports.push(await checkFile(job, parser, settings));
-    onProgress(reports.length);
+/** The workers of one run. They are started as soon as the run promises to be large enough (while the files are still
+ *  being listed), and they load the parser while this thread finishes the listing. */
+export class CheckPool {
+  private readonly workers = new Map<number, Worker>();
+  private readonly queue = JobQueue.create(Math.max(1, availableParallelism()));
+  /** Set once the files are known: the workers wait for it. */
+  private run: Run | undefined;
+
+  constructor(private readonly settings: CheckSettings) {}
+
+  /** Called as files are found: starts the workers that `count` files will keep busy. */
+  expect(count: number): void {
+    if (this.run || count < POOL_MIN_FILES) return;
+    // This thread is one of the checking threads.
+    const wanted = Math.min(availableParallelism() - 1, Math.floor(count / FILES_PER_WORKER) - 1);
+    for (let slot = 1 + this.workers.size; this.workers.size < wanted; slot++) this.startWorker(slot);
   }
-  return reports;
+
+  /** Reports in the order of `jobs`, whatever order they finish in. */
+  async check(jobs: readonly FileJob[], onProgress: (done: number) => void): Promise<FileReport[]> {
+    this.expect(jobs.length);
+    const run = new Run(jobs, new JobQueue(this.queue, jobs.length), onProgress);
+    this.run = run;
+    for (const worker of this.workers.values()) worker.postMessage(jobs);
+    try {
+      await run.checkHere(new FileChecker(await createParser(), this.settings));
+      return await run.finished;
+    } finally {
+      for (const worker of this.workers.values()) void worker.terminate();
+    }
+  }
+
+  private startWorker(slot: number): void {
+    const worker = new Worker(workerScript(), { workerData: { settings: this.settings, queue: this.queue, slot } satisfies WorkerSetup });
+    this.workers.set(slot, worker);
+    let ended = false;
+    const end = (problem: string) => {
+      if (ended) return;
+      ended = true;
+      this.workers.delete(slot);
+      this.run?.lost(slot, problem);
+    };
+    worker.on('message', ({ index, report }: WorkerReply) => this.run?.finish(index, report));
+    worker.on('error', (error) => end(`internal error while checking it: ${error.message}`));
+    worker.on('exit', (code) => end(`internal error while checking it: the worker thread stopped (exit code ${code})`));
+    if (this.run) worker.postMessage(this.run.jobs);
+  }
+}
+
+/** The files of one run and their reports as they come in. */
+class Run {
+  private readonly reports: FileReport[];
+  private done = 0;
+  private resolve!: (reports: FileReport[]) => void;
+  readonly finished = new Promise<FileReport[]>((resolve) => (this.resolve = resolve));
+
+  constructor(
+    readonly jobs: readonly FileJob[],
+    private readonly queue: JobQueue,
+    private readonly onProgress: (done: number) => void,
+  ) {
+    this.reports = new Array(jobs.length);
+    if (jobs.length === 0) this.resolve(this.reports);
+  }
+
+  /** This thread's share: files from the common queue until none are left. */
+  async checkHere(checker: FileChecker): Promise<void> {
+    for (let index = this.queue.claim(0); index !== undefined; index = this.queue.claim(0)) {
+      this.finish(index, await checker.check(this.jobs[index]));
+      // The workers' reports are taken in between files; they would otherwise wait in the queue until the end.
+      await new Promise((next) => setImmediate(next));
+    }
+  }
+
+  finish(index: number, report: FileReport): void {
+    if (this.reports[index]) return;
+    this.reports[index] = report;
+    this.onProgress(++this.done);
+    if (this.done === this.jobs.length) this.resolve(this.reports);
+  }
+
+  /** A worker ended before the run did: the file it held is reported, and this thread checks what it would have. */
+  lost(slot: number, problem: string): void {
+    const index = this.queue.inHand(slot);
+    if (index !== undefined) this.finish(index, failedReport(this.jobs[index], problem));
+  }
 }
 
 /** The worker script: beside the bundle (dist/cli-worker.js), or beside this module when run from the compiled sources. */
 function workerScript(): string {
   const bundled = join(__dirname, 'cli-worker.js');
   return existsSync(bundled) ? bundled : join(__dirname, 'worker.js');
-}
-
-function runInWorkers(
-  jobs: readonly FileJob[],
-  settings: CheckSettings,
-  size: number,
-  onProgress: (done: number) => void,
-): Promise<FileReport[]> {
-  const reports: FileReport[] = new Array(jobs.length);
-  const script = workerScript();
-  let next = 0;
-  let done = 0;
-  let running = 0;
-  return new Promise((resolveAll) => {
-    const finish = (index: number, report: FileReport) => {
-      reports[index] = report;
-      onProgress(++done);
-    };
-    const start = () => {
-      const worker = new Worker(script, { workerData: settings });
-      let current: number | undefined;
-      running++;
-      const feed = () => {
-        if (next >= jobs.length) {
-          current = undefined;
-          void worker.terminate();
-          return;
-        }
-        current = next++;
-        worker.postMessage({ index: current, job: jobs[current] } satisfies WorkerRequest);
-      };
-      worker.on('message', (reply: WorkerReply) => {
-        finish(reply.index, reply.report);
-        feed();
-      });
-      worker.on('error', (error) => {
-        // The file being checked when the worker died is reported; the others go on in a fresh worker.
-        if (current !== undefined) finish(current, failedReport(jobs[current], `internal error while checking it: ${error.message}`));
-        current = undefined;
-        if (next < jobs.length) start();
-      });
-      worker.on('exit', () => {
-        if (--running === 0) resolveAll(reports);
-      });
-      feed();
-    };
-    for (let i = 0; i < size; i++) start();
-  });
 }

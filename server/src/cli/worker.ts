@@ -1,13 +1,18 @@
-// A worker thread of the check pool: one parser for its lifetime, one file per message.
+// A worker thread of the check pool: it loads the parser while the files are being listed, then checks files from
+// the shared queue until none are left, posting each report as it is made.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createParser } from '../parse/parser';
-import { checkFile, type CheckSettings } from './engine';
-import type { WorkerReply, WorkerRequest } from './pool';
+import { FileChecker, type FileJob } from './engine';
+import { JobQueue, type WorkerReply, type WorkerSetup } from './pool';
 
-const settings = workerData as CheckSettings;
+const { settings, queue, slot } = workerData as WorkerSetup;
 const parser = createParser();
 
-parentPort?.on('message', async ({ index, job }: WorkerRequest) => {
-  const report = await checkFile(job, await parser, settings);
-  parentPort!.postMessage({ index, report } satisfies WorkerReply);
+parentPort!.once('message', async (jobs: FileJob[]) => {
+  const files = new JobQueue(queue, jobs.length);
+  const checker = new FileChecker(await parser, settings);
+  for (let index = files.claim(slot); index !== undefined; index = files.claim(slot)) {
+    parentPort!.postMessage({ index, report: await checker.check(jobs[index]) } satisfies WorkerReply);
+  }
+  // With the listener gone, nothing keeps the thread alive: it ends once its reports are on their way.
 });
