@@ -76,10 +76,10 @@ function compareWithBinding(tree: SyntaxTree, where: string): number {
     // node over one unexpected character has no error of its own in the bindings; the mirror says it has.
     if (actual === tree.rootNode || actual.type === 'ERROR') assert.equal(actual.hasError, true === (expected.hasError || expected.type === 'ERROR'), at);
     else if (actual.hasError) assert.equal(expected.hasError, true, `${at}: an error the binding does not see`);
-    const fields = (actual as MirrorNode).fields;
     children.forEach((child, i) => {
       // Fields that name tokens (a binary operator's `operator`) are not mirrored.
-      assert.equal(fields[i] ?? null, child.isNamed ? (expected.fieldNameForChild(i) ?? null) : null, `${at}: field of child ${i}`);
+      const field = (actual.children[i] as MirrorNode).field;
+      assert.equal(field, child.isNamed ? (expected.fieldNameForChild(i) ?? null) : null, `${at}: field of child ${i}`);
       pending.push([child, actual.children[i]]);
     });
     compared++;

@@ -124,15 +124,14 @@ let nextId = 1;
 
 // Frozen: an accidental push onto the shared list would throw instead of giving every leaf a child.
 const NO_CHILDREN = Object.freeze([]) as unknown as MirrorNode[];
-const NO_FIELDS = Object.freeze([]) as unknown as Array<string | null>;
 
 export class MirrorNode implements SyntaxNode {
   readonly id = nextId++;
   parent: MirrorNode | null = null;
   // Most nodes are leaves: they share one empty list instead of holding two of their own (memory with many open files).
   children: MirrorNode[] = NO_CHILDREN;
-  /** The field name of each child, parallel to `children`. */
-  fields: Array<string | null> = NO_FIELDS;
+  /** The field this node fills in its parent (`name`, `body`), if any. */
+  field: string | null = null;
   hasError = false;
   private named?: MirrorNode[];
   private indexInParent = -1;
@@ -182,8 +181,7 @@ export class MirrorNode implements SyntaxNode {
   }
 
   childForFieldName(field: string): MirrorNode | null {
-    const index = this.fields.indexOf(field);
-    return index === -1 ? null : this.children[index];
+    return this.children.find((child) => child.field === field) ?? null;
   }
 
   private sibling(offset: number, namedOnly: boolean): MirrorNode | null {
@@ -224,10 +222,9 @@ export class MirrorNode implements SyntaxNode {
 
   /** S-expression of the named nodes, as the bindings print it. */
   toString(): string {
-    const parts = this.children.flatMap((c, i) => {
+    const parts = this.children.flatMap((c) => {
       if (!c.isNamed) return [];
-      const field = this.fields[i];
-      return [`${field ? `${field}: ` : ''}${c.toString()}`];
+      return [`${c.field ? `${c.field}: ` : ''}${c.toString()}`];
     });
     const head = this.isMissing ? `MISSING ${this.type}` : this.type;
     return parts.length === 0 ? `(${head})` : `(${head} ${parts.join(' ')})`;
@@ -388,20 +385,14 @@ export function mirror(cursor: Cursor, text: string, language: object, nodeTypes
       if (derived === -1 && !hasErrors && expand) placedByBinding.add(node);
     }
     // Tokens carry no field any code asks for.
-    let field: string | null = null;
     if (shape.named && !parentShape.fieldless) {
       const fieldId = cursor.currentFieldId;
-      if (fieldId) field = fields[fieldId] ??= cursor.currentFieldName;
+      if (fieldId) node.field = fields[fieldId] ??= cursor.currentFieldName;
     }
     node.parent = parent;
     node.seal(siblings.length);
-    if (siblings === NO_CHILDREN) {
-      parent.children = [node];
-      parent.fields = [field];
-    } else {
-      siblings.push(node);
-      parent.fields.push(field);
-    }
+    if (siblings === NO_CHILDREN) parent.children = [node];
+    else siblings.push(node);
     if (expand) {
       if (cursor.gotoFirstChild()) {
         parents.push(node);
