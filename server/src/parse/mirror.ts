@@ -108,10 +108,16 @@ function shapeOf(vocabulary: Vocabulary, type: string, named: boolean): TypeShap
   };
 }
 
+/** The text the nodes of one document read. A document's successive copies share it (see `carryOver`). */
 class Source {
   private lineStarts: number[] | undefined;
 
-  constructor(readonly text: string) {}
+  constructor(public text: string) {}
+
+  replace(text: string): void {
+    this.text = text;
+    this.lineStarts = undefined;
+  }
 
   point(index: number): Point {
     const starts = (this.lineStarts ??= lineStarts(this.text));
@@ -121,6 +127,16 @@ class Source {
 }
 
 let nextId = 1;
+
+/** Where a top-level statement starts. Its nodes keep offsets relative to it, so that an edit before the statement
+ *  moves all of them with one write instead of a visit to each (a visit per node of a large file costs more than the
+ *  whole re-parse, because the nodes are spread over memory). */
+interface Anchor {
+  base: number;
+}
+
+// The root's anchor; each top-level statement has one of its own, shared by its subtree.
+const ORIGIN: Anchor = Object.freeze({ base: 0 });
 
 // Frozen: an accidental push onto the shared list would throw instead of giving every leaf a child.
 const NO_CHILDREN = Object.freeze([]) as unknown as MirrorNode[];
@@ -136,16 +152,36 @@ export class MirrorNode implements SyntaxNode {
   private named?: MirrorNode[];
   private indexInParent = -1;
 
+  // Offsets from the start of the node's top-level statement (see Anchor).
+  private relativeStart: number;
+  private relativeEnd: number;
+
   constructor(
-    /** Replaced when the node is carried over into the tree of an edited text. */
-    private source: Source,
+    private readonly source: Source,
     readonly type: string,
     readonly isNamed: boolean,
     readonly isMissing: boolean,
-    public startIndex: number,
-    /** Set by the walk once the node's last child is known. */
-    public endIndex: number,
-  ) {}
+    /** Shared by the nodes of one top-level statement. */
+    readonly anchor: Anchor,
+    startIndex: number,
+    endIndex: number,
+  ) {
+    this.relativeStart = startIndex - anchor.base;
+    this.relativeEnd = endIndex - anchor.base;
+  }
+
+  get startIndex(): number {
+    return this.anchor.base + this.relativeStart;
+  }
+
+  get endIndex(): number {
+    return this.anchor.base + this.relativeEnd;
+  }
+
+  /** Set by the walk once the node's last child is known. */
+  set endIndex(index: number) {
+    this.relativeEnd = index - this.anchor.base;
+  }
 
   get text(): string {
     return this.source.text.slice(this.startIndex, this.endIndex);
@@ -235,16 +271,15 @@ export class MirrorNode implements SyntaxNode {
     this.indexInParent = index;
   }
 
-  /** Moves this subtree by `delta` into the text of `source`, whose only difference around it is before or after it. */
-  carryOver(source: Source, delta: number): void {
-    const stack: MirrorNode[] = [this];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      node.source = source;
-      node.startIndex += delta;
-      node.endIndex += delta;
-      for (const child of node.children) stack.push(child);
-    }
+  /** The text this node reads, for a copy of the document's next version to share. */
+  get sharedSource(): Source {
+    return this.source;
+  }
+
+  /** Moves this top-level statement by `delta`, into a text that differs from the old one only before or after it.
+   *  The new copy shares the old one's Source and the statement's nodes share its anchor: one write moves them all. */
+  carryOver(delta: number): void {
+    this.anchor.base += delta;
   }
 }
 
@@ -309,8 +344,15 @@ function isSpace(code: number): boolean {
 export function mirror(cursor: Cursor, text: string, language: object, nodeTypes: readonly NodeTypeInfo[], hasErrors: boolean, previous?: PreviousCopy): MirrorNode {
   const vocabulary = vocabularyOf(language, nodeTypes);
   const { shapes, fields } = vocabulary;
-  const source = new Source(text);
   const carried = hasErrors ? new Map<number, { node: MirrorNode; delta: number }>() : reusable(previous);
+  // The old copy is given up for this one: the nodes carried over keep reading the same Source, now of the new text.
+  let source: Source;
+  if (previous && carried.size > 0) {
+    source = previous.root.sharedSource;
+    source.replace(text);
+  } else {
+    source = new Source(text);
+  }
 
   const shapeAtCursor = (): TypeShape => {
     const typeId = cursor.nodeTypeId;
@@ -349,7 +391,7 @@ export function mirror(cursor: Cursor, text: string, language: object, nodeTypes
   };
 
   const rootShape = shapeAtCursor();
-  const root = new MirrorNode(source, rootShape.type, rootShape.named, false, cursor.startIndex, cursor.endIndex);
+  const root = new MirrorNode(source, rootShape.type, rootShape.named, false, ORIGIN, cursor.startIndex, cursor.endIndex);
   // The binding can see an error that no visible node carries (inside a hidden node).
   root.hasError = hasErrors;
   // Iterative walk: deeply nested input must not exhaust the stack.
@@ -369,7 +411,7 @@ export function mirror(cursor: Cursor, text: string, language: object, nodeTypes
       const old = carried.get(start);
       if (old && old.node.type === shape.type && old.node.endIndex + old.delta === cursor.endIndex) {
         node = old.node;
-        node.carryOver(source, old.delta);
+        node.carryOver(old.delta);
       }
     }
     if (!node) {
@@ -380,7 +422,7 @@ export function mirror(cursor: Cursor, text: string, language: object, nodeTypes
       const end = expand ? start : leafEnd(shape, start);
       // Only zero-width nodes can be MISSING, and only in trees with errors.
       const missing = hasErrors && start === end && !expand && cursor.nodeIsMissing;
-      node = new MirrorNode(source, shape.type, shape.named, missing, start, end);
+      node = new MirrorNode(source, shape.type, shape.named, missing, parent === root ? { base: start } : parent.anchor, start, end);
       node.hasError = missing || shape.type === 'ERROR';
       if (derived === -1 && !hasErrors && expand) placedByBinding.add(node);
     }
