@@ -1,8 +1,10 @@
 // Open documents, their trees, and the analysis of each version, computed once and reused by every feature.
-import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { analyzeModule, type ModuleAnalysis } from '../keras/analyze';
 import { ParsedDocument } from '../parse/document';
-import type { PythonParser, SyntaxNode } from '../parse/tree';
+import type { PythonParser, SyntaxNode, SyntaxTree } from '../parse/tree';
 import type { LintConfig } from '../config/config';
 import { lint } from '../rules/lint';
 import type { Finding } from '../rules/types';
@@ -16,8 +18,71 @@ export interface Analysis {
 }
 
 export interface DocumentState {
-  readonly document: ParsedDocument;
+  readonly document: StoredDocument;
   analysis?: Analysis;
+}
+
+/** An open document's text, with a syntax tree while it is in use. The native binding's tree of a 200-line file
+ *  takes some 200 KB outside the JavaScript heap, so a document the user has not touched for a while keeps only its
+ *  text and is parsed again (from scratch, a millisecond or two) when it is needed. */
+export class StoredDocument {
+  private parsed: ParsedDocument | undefined;
+  /** The text while there is no tree. */
+  private unparsed: TextDocument | undefined;
+
+  constructor(
+    private readonly parser: PythonParser,
+    readonly uri: string,
+    version: number,
+    text: string,
+  ) {
+    // Parsed on first use: a client that opens many documents at once has them analysed one by one.
+    this.unparsed = TextDocument.create(uri, 'python', version, text);
+  }
+
+  get textDocument(): TextDocument {
+    return this.parsed?.textDocument ?? this.unparsed!;
+  }
+
+  get version(): number {
+    return this.textDocument.version;
+  }
+
+  get text(): string {
+    return this.textDocument.getText();
+  }
+
+  get tree(): SyntaxTree {
+    if (!this.parsed) {
+      const { version } = this.textDocument;
+      this.parsed = new ParsedDocument(this.parser, this.uri, version, this.text);
+      this.unparsed = undefined;
+    }
+    return this.parsed.tree;
+  }
+
+  get hasTree(): boolean {
+    return this.parsed !== undefined;
+  }
+
+  /** With a tree, the tree is edited and re-parsed incrementally; without one, only the text changes. */
+  update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    if (this.parsed) this.parsed.update(changes, version);
+    else this.unparsed = TextDocument.update(this.unparsed!, [...changes], version);
+  }
+
+  /** Lets go of the tree and its nodes; returns whether there was one. */
+  release(): boolean {
+    if (!this.parsed) return false;
+    this.unparsed = this.parsed.textDocument;
+    this.parsed.dispose();
+    this.parsed = undefined;
+    return true;
+  }
+
+  dispose(): void {
+    this.parsed?.dispose();
+  }
 }
 
 /** Graphs and findings of one text. The only place the LSP side runs the engine, for documents and fix-all rounds alike. */
@@ -26,18 +91,32 @@ export function analyzeText(root: SyntaxNode, text: string, config: LintConfig):
   return { result, findings: lint(result, text, config, root) };
 }
 
-/** Analyses kept in memory at once: the rest are made again when a request needs them (their diagnostics are out). */
+/** Documents that keep their tree and analysis at once: the rest are parsed and analysed again when a request needs
+ *  them (their diagnostics are out). */
 const KEPT_ANALYSES = 24;
+
+/** The native binding frees a tree only when V8 collects its wrapper, and V8, which does not see the tree's memory,
+ *  collects it late: after a whole workspace was opened, hundreds of released trees would still be held. So the store
+ *  asks for a collection itself once this many trees were released, just after the work that released them. */
+const RELEASES_PER_COLLECTION = KEPT_ANALYSES;
+
+/** V8's `gc`, taken from a context of its own so that the program's globals stay as they are. */
+const collectGarbage = (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as (options?: { type: 'major'; execution: 'async' }) => void;
+})();
 
 export class DocumentStore {
   private readonly states = new Map<string, DocumentState>();
   /** Documents with an analysis in memory, least recently used first. */
   private readonly analysed = new Set<DocumentState>();
+  private releasedSinceCollection = 0;
+  private collection: NodeJS.Immediate | undefined;
 
   constructor(private readonly parser: PythonParser) {}
 
   open(uri: string, version: number, text: string): DocumentState {
-    const state: DocumentState = { document: new ParsedDocument(this.parser, uri, version, text) };
+    const state: DocumentState = { document: new StoredDocument(this.parser, uri, version, text) };
     this.states.set(uri, state);
     return state;
   }
@@ -70,15 +149,26 @@ export class DocumentStore {
     if (state.analysis?.version !== document.version || state.analysis.config !== config) {
       state.analysis = { version: document.version, config, ...analyzeText(document.tree.rootNode, document.text, config) };
     }
-    // The analysis holds the document's nodes, the largest part of its memory: only the recently used keep theirs.
+    // The tree, its nodes and the analysis that holds them are most of a document's memory: only the recently used
+    // keep theirs.
     this.analysed.delete(state);
     this.analysed.add(state);
     for (const old of this.analysed) {
       if (this.analysed.size <= KEPT_ANALYSES) break;
       this.analysed.delete(old);
       old.analysis = undefined;
-      old.document.tree.forgetNodes();
+      if (old.document.release()) this.released();
     }
     return state.analysis;
+  }
+
+  private released(): void {
+    if (++this.releasedSinceCollection < RELEASES_PER_COLLECTION || this.collection) return;
+    // After the current request or publication has answered, not in its way.
+    this.collection = setImmediate(() => {
+      this.collection = undefined;
+      this.releasedSinceCollection = 0;
+      collectGarbage({ type: 'major', execution: 'async' });
+    });
   }
 }
