@@ -142,18 +142,55 @@ class CallPath {
   }
 }
 
-interface Frame {
-  /** The chain of helper calls that led here. */
-  readonly path: CallPath;
-  readonly owner: GraphOwner;
-  readonly style: ConstructionStyle;
-  readonly conditional: boolean;
-  readonly inLoop: boolean;
-  readonly depth: number;
-  /** Function definitions being inlined (no recursion). */
-  readonly active: ReadonlySet<number>;
-  /** Return values of the function being evaluated. */
-  returns?: Value[];
+/** Where evaluation stands: the graph it adds to and how, and under which conditions. A change makes a new frame
+ *  (of one shape, through the constructor: object spreads of frames were a hot spot) and leaves the old one as it was. */
+class Frame {
+  constructor(
+    /** The chain of helper calls that led here. */
+    readonly path: CallPath,
+    readonly owner: GraphOwner,
+    readonly style: ConstructionStyle,
+    readonly conditional: boolean,
+    readonly inLoop: boolean,
+    readonly depth: number,
+    /** Function definitions being inlined (no recursion). */
+    readonly active: ReadonlySet<number>,
+    /** Return values of the function being evaluated. */
+    readonly returns: Value[] | undefined,
+  ) {}
+
+  /** Under `if`/`try`/a conditional expression. */
+  conditionally(): Frame {
+    if (this.conditional) return this;
+    return new Frame(this.path, this.owner, this.style, true, this.inLoop, this.depth, this.active, this.returns);
+  }
+
+  /** Inside a loop body. */
+  looping(): Frame {
+    if (this.inLoop) return this;
+    return new Frame(this.path, this.owner, this.style, this.conditional, true, this.depth, this.active, this.returns);
+  }
+
+  ownedBy(owner: GraphOwner): Frame {
+    if (owner === this.owner) return this;
+    return new Frame(this.path, owner, this.style, this.conditional, this.inLoop, this.depth, this.active, this.returns);
+  }
+
+  /** One pass of an unrolled loop. */
+  unrolled(path: CallPath): Frame {
+    return new Frame(path, this.owner, this.style, this.conditional, this.inLoop, this.depth, this.active, this.returns);
+  }
+
+  /** Inside the body of `definition`, inlined at the call that `path` ends with. */
+  inlined(path: CallPath, definition: number): Frame {
+    const active = new Set(this.active).add(definition);
+    return new Frame(path, this.owner, this.style, this.conditional, this.inLoop, this.depth + 1, active, this.returns);
+  }
+
+  /** Evaluating a function body: its `return` statements collect here. */
+  collectingReturns(): Frame {
+    return new Frame(this.path, this.owner, this.style, this.conditional, this.inLoop, this.depth, this.active, []);
+  }
 }
 
 const MAX_INLINE_DEPTH = 6;
@@ -271,7 +308,6 @@ class Builder {
   private readonly rootPath = new CallPath();
   /** By syntax node id. */
   private readonly calls = new Map<number, CallSyntax>();
-  private readonly names = new Map<number, string>();
 
   constructor(private readonly imports: ImportTable) {}
 
@@ -287,7 +323,7 @@ class Builder {
   }
 
   private frame(owner: GraphOwner, style: ConstructionStyle): Frame {
-    return { path: this.rootPath, owner, style, conditional: false, inLoop: false, depth: 0, active: new Set() };
+    return new Frame(this.rootPath, owner, style, false, false, 0, new Set(), undefined);
   }
 
   private inContext(body: () => void): void {
@@ -354,7 +390,7 @@ class Builder {
   }
 
   private ifStatement(node: SyntaxNode, env: Env, frame: Frame): void {
-    const branchFrame = { ...frame, conditional: true };
+    const branchFrame = frame.conditionally();
     const branches: Env[] = [];
     let hasElse = false;
     const consequence = node.childForFieldName('consequence');
@@ -385,7 +421,7 @@ class Builder {
       if (!block) continue;
       if (clause.type === 'except_clause' || clause.type === 'except_group_clause') {
         const handler = before.copy();
-        this.block(block.namedChildren, handler, { ...frame, conditional: true });
+        this.block(block.namedChildren, handler, frame.conditionally());
         handlers.push(handler);
       }
     }
@@ -400,7 +436,7 @@ class Builder {
   private loop(node: SyntaxNode, env: Env, frame: Frame): void {
     const body = node.childForFieldName('body');
     if (!body) return;
-    const loopFrame = { ...frame, inLoop: true };
+    const loopFrame = frame.looping();
     if (node.type === 'for_statement') {
       const target = node.childForFieldName('left');
       const iterable = node.childForFieldName('right');
@@ -410,7 +446,7 @@ class Builder {
       if (target?.type === 'identifier' && items.kind === 'list' && unrollable) {
         items.items.forEach((item, index) => {
           env.vars.set(target.text, item);
-          this.block(body.namedChildren, env, { ...loopFrame, path: frame.path.step(`#${node.id}.${index}`) });
+          this.block(body.namedChildren, env, loopFrame.unrolled(frame.path.step(`#${node.id}.${index}`)));
         });
         return;
       }
@@ -498,7 +534,7 @@ class Builder {
       env.vars.set(name.text, value ?? this.defaultValue(parameter, env, frame));
     });
     const body = definition.childForFieldName('body');
-    const inner: Frame = { ...frame, returns: [] };
+    const inner = frame.collectingReturns();
     if (body) this.block(body.namedChildren, env, inner);
     const returns = inner.returns ?? [];
     return returns.length === 0 ? UNKNOWN : unionValues(returns);
@@ -538,11 +574,11 @@ class Builder {
       case 'call':
         return this.call(node, env, frame, statement);
       case 'identifier': {
-        const name = this.nameOf(node);
+        const name = nameOf(node);
         return env.lookup(name) ?? this.moduleEnv.lookup(name) ?? UNKNOWN;
       }
       case 'attribute':
-        return env.lookup(this.nameOf(node)) ?? UNKNOWN;
+        return env.lookup(nameOf(node)) ?? UNKNOWN;
       case 'parenthesized_expression': {
         const inner = node.namedChild(0);
         return inner ? this.expression(inner, env, frame, statement) : UNKNOWN;
@@ -553,7 +589,7 @@ class Builder {
         return { kind: 'list', items: code(node.namedChildren).map((item) => this.expression(item, env, frame, statement)) };
       case 'conditional_expression': {
         const [whenTrue, , whenFalse] = node.namedChildren;
-        const conditionalFrame = { ...frame, conditional: true };
+        const conditionalFrame = frame.conditionally();
         const values = [whenTrue, whenFalse].filter(Boolean).map((e) => this.expression(e, env, conditionalFrame, statement));
         return unionValues(values);
       }
@@ -587,11 +623,11 @@ class Builder {
 
   private bindTarget(target: SyntaxNode, value: Value, env: Env): void {
     if (target.type === 'identifier') {
-      const name = this.nameOf(target);
+      const name = nameOf(target);
       env.vars.set(name, value);
       if (value.kind === 'model' && value.model.name === '') value.model.name = name;
     } else if (target.type === 'attribute') {
-      env.vars.set(this.nameOf(target), value);
+      env.vars.set(nameOf(target), value);
     } else if (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'list_pattern') {
       const items = value.kind === 'list' ? value.items : [];
       target.namedChildren.forEach((t, i) => this.bindTarget(t, items[i] ?? UNKNOWN, env));
@@ -602,12 +638,12 @@ class Builder {
   private modelReachedFrom(expr: SyntaxNode | null, env: Env): ModelObject | undefined {
     let node = expr;
     while (node && (node.type === 'attribute' || node.type === 'subscript')) {
-      const whole = env.lookup(this.nameOf(node));
+      const whole = env.lookup(nameOf(node));
       if (whole?.kind === 'model') return whole.model;
       node = node.type === 'attribute' ? node.childForFieldName('object') : node.childForFieldName('value');
     }
     if (!node) return undefined;
-    const value = node.type === 'identifier' ? env.lookup(this.nameOf(node)) ?? this.moduleEnv.lookup(this.nameOf(node)) : undefined;
+    const value = node.type === 'identifier' ? env.lookup(nameOf(node)) ?? this.moduleEnv.lookup(nameOf(node)) : undefined;
     return value?.kind === 'model' ? value.model : undefined;
   }
 
@@ -686,20 +722,10 @@ class Builder {
     return syntax;
   }
 
-  /** The variable an identifier or attribute chain (`self.drop`) names, however it is spaced. */
-  private nameOf(node: SyntaxNode): string {
-    let name = this.names.get(node.id);
-    if (name === undefined) {
-      name = node.type === 'identifier' ? node.text : node.text.replace(/\s+/g, '');
-      this.names.set(node.id, name);
-    }
-    return name;
-  }
-
   /** What is being called: a Keras class (constructed here), or a value the scope holds. */
   private callee(fn: SyntaxNode, symbol: KerasSymbol | undefined, env: Env, frame: Frame, statement: SyntaxNode): Value | KerasCallee {
     if (fn.type === 'identifier' || fn.type === 'attribute') {
-      const name = this.nameOf(fn);
+      const name = nameOf(fn);
       const bound = env.lookup(name) ?? (fn.type === 'identifier' ? this.moduleEnv.lookup(name) : undefined);
       if (bound) return bound;
       if (symbol) return { kind: 'keras', symbol, classRef: fn } as KerasCallee;
@@ -763,12 +789,7 @@ class Builder {
       else positional.push(value);
     }
     if (frame.depth >= MAX_INLINE_DEPTH || frame.active.has(definition.id)) return UNKNOWN;
-    const callFrame: Frame = {
-      ...frame,
-      path: frame.path.step(call.id),
-      depth: frame.depth + 1,
-      active: new Set([...frame.active, definition.id]),
-    };
+    const callFrame = frame.inlined(frame.path.step(call.id), definition.id);
     // The helper sees the caller's Sequential end points, so `add` calls in a helper continue the caller's model.
     const local = new Env(new Map(), env.sequentialEnds, scope);
     return this.runFunction(definition, local, positional, keywords, callFrame);
@@ -827,7 +848,8 @@ class Builder {
     const layersArg = argumentFor(args, 'layers', 0);
     for (const arg of args) {
       if (arg === layersArg && (arg.value.type === 'list' || arg.value.type === 'tuple')) {
-        for (const element of code(arg.value.namedChildren)) this.add(state, element, env, { ...frame, owner: state.owner }, statement, 'list');
+        const owned = frame.ownedBy(state.owner);
+        for (const element of code(arg.value.namedChildren)) this.add(state, element, env, owned, statement, 'list');
       } else {
         this.expression(arg.value, env, frame, statement);
       }
@@ -858,7 +880,7 @@ class Builder {
     style: ConstructionStyle = 'add',
     value: Value = this.expression(expr, env, frame, statement),
   ): Value {
-    const owned: Frame = { ...frame, owner: state.owner };
+    const owned = frame.ownedBy(state.owner);
     if (value.kind === 'layer') {
       const node = this.makeNode(value.layer, expr, [], statement, owned, style);
       for (const producer of env.sequentialEnds.get(state) ?? NO_PRODUCERS) this.context.edge(producer, node);
@@ -895,6 +917,12 @@ interface CallSyntax {
 }
 
 /** Children that are code: comments inside lists and argument lists are not elements. */
+/** The variable an identifier or attribute chain (`self.drop`) names, however it is spaced. */
+function nameOf(node: SyntaxNode): string {
+  const text = node.text;
+  return node.type !== 'identifier' && /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+}
+
 function code(nodes: readonly SyntaxNode[]): SyntaxNode[] {
   return nodes.filter((n) => n.type !== 'comment');
 }

@@ -103,6 +103,14 @@ export interface GraphOwner {
   readonly anchor: SyntaxNode;
 }
 
+const NO_NODES: readonly LayerNode[] = Object.freeze([]);
+
+function link(lists: Map<LayerNode, LayerNode[]>, from: LayerNode, to: LayerNode): void {
+  const list = lists.get(from);
+  if (list) list.push(to);
+  else lists.set(from, [to]);
+}
+
 export class ModelGraph {
   private readonly succ = new Map<LayerNode, LayerNode[]>();
   private readonly pred = new Map<LayerNode, LayerNode[]>();
@@ -115,21 +123,18 @@ export class ModelGraph {
     /** The layers whose output is the model's output, when the code says so (Sequential end, `Model(outputs=…)`, `call()` return). */
     readonly outputs: readonly LayerNode[] | undefined,
   ) {
-    for (const node of nodes) {
-      this.succ.set(node, []);
-      this.pred.set(node, []);
-    }
+    // Only nodes with edges get lists: many nodes (model inputs and outputs, graphs of one layer) have none one way.
     for (const [from, to] of edges) {
-      this.succ.get(from)!.push(to);
-      this.pred.get(to)!.push(from);
+      link(this.succ, from, to);
+      link(this.pred, to, from);
     }
   }
 
   successors(node: LayerNode): readonly LayerNode[] {
-    return this.succ.get(node) ?? [];
+    return this.succ.get(node) ?? NO_NODES;
   }
 
   predecessors(node: LayerNode): readonly LayerNode[] {
-    return this.pred.get(node) ?? [];
+    return this.pred.get(node) ?? NO_NODES;
   }
 }
