@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { TextDocument, type Range } from 'vscode-languageserver-textdocument';
 import { Rng, generateFile } from '../../bench/corpus';
 import { ParsedDocument } from '../../server/src/parse/document';
 import type { MirrorNode } from '../../server/src/parse/mirror';
 import type { SyntaxNode, SyntaxTree } from '../../server/src/parse/tree';
 import { analyze, describe, parser } from '../helpers/engine';
+import { inverse, randomChanges, type Change } from '../helpers/edits';
 import { ROOT } from '../helpers/lsp-client';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures');
@@ -138,14 +138,8 @@ test('after edits, statements carried over from the previous copy match the bind
       let undo: Change[] | undefined;
       for (let version = 2; version < 30; version++) {
         const before = new Set(doc.tree.rootNode.children);
-        // Typing at random places, sometimes two changes in one notification, now and then one that breaks the
-        // syntax; every other version undoes the one before, as an editor's undo does.
-        const changes = undo ?? Array.from({ length: rng.int(1, 2) }, () => {
-          const offset = rng.int(0, doc.text.length);
-          const end = Math.min(offset + rng.int(0, 3), doc.text.length);
-          const insert = rng.pick(['', 'x', '0', '_1', ' ', '# n', '(', ')', '"', ':', '\n']);
-          return { range: { start: doc.textDocument.positionAt(offset), end: doc.textDocument.positionAt(end) }, text: insert };
-        });
+        // Every other version undoes the one before, as an editor's undo does.
+        const changes = undo ?? randomChanges(rng, doc.textDocument);
         undo = undo ? undefined : inverse(doc.textDocument, changes);
         doc.update(changes, version);
         compareWithBinding(doc.tree, `${kind} round ${round} v${version}`);
@@ -157,23 +151,3 @@ test('after edits, statements carried over from the previous copy match the bind
     assert.ok(carried > 300, `${kind}: ${carried} statements carried over`);
   }
 });
-
-interface Change {
-  range: Range;
-  text: string;
-}
-
-/** The changes that take the text after `changes` back to that of `document`. */
-function inverse(document: TextDocument, changes: readonly Change[]): Change[] {
-  const undo: Change[] = [];
-  // TextDocument.update changes the document it is given: work on a copy.
-  let current = TextDocument.create(document.uri, document.languageId, document.version, document.getText());
-  for (const change of changes) {
-    const removed = current.getText(change.range);
-    const next = TextDocument.update(current, [change], current.version + 1);
-    const start = current.offsetAt(change.range.start);
-    undo.unshift({ range: { start: next.positionAt(start), end: next.positionAt(start + change.text.length) }, text: removed });
-    current = next;
-  }
-  return undo;
-}

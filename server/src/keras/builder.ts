@@ -200,11 +200,14 @@ const MAX_NESTING = 200;
 /** One scope's worth of nodes and edges; split into graphs (connected components) at the end. */
 class Context {
   readonly nodes: LayerNode[] = [];
+  /** The graph owner of each node, by its index in `nodes`. */
+  private readonly owners: GraphOwner[] = [];
+  /** The index of each node in `nodes`. */
+  private readonly slot = new Map<LayerNode, number>();
   /** By call path, then by the id of the application's syntax node. */
   private readonly nodeAt = new Map<CallPath, Map<number, LayerNode>>();
   private readonly linked = new Map<LayerNode, Set<LayerNode>>();
   readonly edges: Array<[LayerNode, LayerNode]> = [];
-  readonly ownerOf = new Map<LayerNode, GraphOwner>();
   /** `fallback`: the end of a Sequential model, which gives way to a `Model(outputs=…)` or `call()` that uses it. */
   readonly declaredOutputs: Array<{ owner: GraphOwner; outputs: ReadonlySet<LayerNode>; fallback?: boolean }> = [];
   /** Sequential models a function returns: its caller may add more layers, so their last layer is not the output. */
@@ -219,11 +222,15 @@ class Context {
     let byApplication = this.nodeAt.get(path);
     if (!byApplication) this.nodeAt.set(path, (byApplication = new Map()));
     byApplication.set(node.application.id, node);
+    this.slot.set(node, this.nodes.length);
     this.nodes.push(node);
-    this.ownerOf.set(node, owner);
+    this.owners.push(owner);
   }
 
   edge(from: LayerNode, to: LayerNode): void {
+    // A function analysed on its own can read a tensor that the module (or an enclosing function) made: that layer
+    // belongs to the other scope's graph, and here the tensor is an input like a parameter.
+    if (!this.slot.has(from)) return;
     let targets = this.linked.get(from);
     if (!targets) this.linked.set(from, (targets = new Set()));
     if (targets.has(to)) return;
@@ -232,47 +239,52 @@ class Context {
   }
 
   graphs(): ModelGraph[] {
-    const parent = new Map<LayerNode, LayerNode>();
-    const find = (n: LayerNode): LayerNode => {
-      let root = n;
-      while (parent.get(root) !== root) root = parent.get(root)!;
+    // Union-find over node indices.
+    const parent = new Int32Array(this.nodes.length);
+    for (let i = 0; i < parent.length; i++) parent[i] = i;
+    const find = (node: LayerNode): number => {
+      const start = this.slot.get(node)!;
+      let root = start;
+      while (parent[root] !== root) root = parent[root];
       // Point every node on the way at the root, so long chains are walked once, not once per node.
-      for (let next = n; next !== root; ) {
-        const up = parent.get(next)!;
-        parent.set(next, root);
+      for (let next = start; next !== root; ) {
+        const up = parent[next];
+        parent[next] = root;
         next = up;
       }
       return root;
     };
-    for (const n of this.nodes) parent.set(n, n);
-    for (const [a, b] of this.edges) parent.set(find(a), find(b));
+    for (const [a, b] of this.edges) parent[find(a)] = find(b);
     interface Group {
       members: LayerNode[];
       edges: Array<[LayerNode, LayerNode]>;
       declared?: { owner: GraphOwner; outputs: LayerNode[] };
     }
-    const groups = new Map<LayerNode, Group>();
-    const groupOf = (n: LayerNode): Group => groups.get(find(n))!;
+    const byRoot: Array<Group | undefined> = [];
+    const groups: Group[] = [];
     for (const n of this.nodes) {
       const root = find(n);
-      const group = groups.get(root);
+      const group = byRoot[root];
       if (group) group.members.push(n);
-      else groups.set(root, { members: [n], edges: [] });
+      else groups.push((byRoot[root] = { members: [n], edges: [] }));
     }
+    const groupOf = (n: LayerNode): Group => byRoot[find(n)]!;
     for (const edge of this.edges) groupOf(edge[0]).edges.push(edge);
     // The last declaration that names a graph's output wins (a model rebuilt later in the file).
     for (const { owner, outputs, fallback } of this.declaredOutputs) {
       const byGroup = new Map<Group, LayerNode[]>();
       for (const n of outputs) {
-        if (!parent.has(n)) continue;
+        if (!this.slot.has(n)) continue;
         const group = groupOf(n);
-        byGroup.set(group, [...(byGroup.get(group) ?? []), n]);
+        const inside = byGroup.get(group);
+        if (inside) inside.push(n);
+        else byGroup.set(group, [n]);
       }
       for (const [group, inside] of byGroup) if (!fallback || !group.declared) group.declared = { owner, outputs: inside };
     }
     const result: ModelGraph[] = [];
-    for (const { members, edges, declared } of groups.values()) {
-      const owner = declared?.owner ?? this.ownerOf.get(members[0])!;
+    for (const { members, edges, declared } of groups) {
+      const owner = declared?.owner ?? this.owners[this.slot.get(members[0])!];
       let outputs = declared?.outputs;
       if (!outputs && owner.kind === 'sequential' && !this.escaped.has(owner)) {
         const hasSuccessor = new Set(edges.map(([a]) => a));
@@ -290,8 +302,9 @@ export interface BuildResult {
   events: ModelEvent[];
 }
 
-export function buildGraphs(root: SyntaxNode, imports: ImportTable): BuildResult {
-  return new Builder(imports).run(root);
+/** The graphs of the module `root`, or of some of its top-level statements (an island, see islands.ts). */
+export function buildGraphs(root: SyntaxNode, imports: ImportTable, statements: readonly SyntaxNode[] = root.namedChildren): BuildResult {
+  return new Builder(imports).run(root, statements);
 }
 
 class Builder {
@@ -311,10 +324,10 @@ class Builder {
 
   constructor(private readonly imports: ImportTable) {}
 
-  run(root: SyntaxNode): BuildResult {
+  run(root: SyntaxNode, statements: readonly SyntaxNode[]): BuildResult {
     const moduleOwner: GraphOwner = { kind: 'functional', name: '<module>', anchor: root };
     this.inContext(() => {
-      this.block(root.namedChildren, this.moduleEnv, this.frame(moduleOwner, 'functional'));
+      this.block(statements, this.moduleEnv, this.frame(moduleOwner, 'functional'));
       this.declareSequentialEnds(this.moduleEnv);
     });
     const graphs = this.contexts.flatMap((c) => c.graphs());
@@ -353,10 +366,10 @@ class Builder {
   private execute(node: SyntaxNode, env: Env, frame: Frame): void {
     switch (node.type) {
       case 'expression_statement':
-        for (const expr of node.namedChildren) this.expression(expr, env, frame, node);
+        for (const expr of node.children) this.expression(expr, env, frame, node);
         return;
       case 'return_statement': {
-        const value = node.namedChild(0);
+        const value = firstNamed(node);
         const returned = value ? this.expression(value, env, frame, node) : UNKNOWN;
         // Returned from a function analysed on its own (not inlined into a caller): the caller may go on adding.
         if (frame.depth === 0 && returned.kind === 'model' && returned.sequential) this.context.escaped.add(returned.sequential.owner);
@@ -372,7 +385,7 @@ class Builder {
         return this.tryStatement(node, env, frame);
       case 'with_statement': {
         const body = node.childForFieldName('body');
-        if (body) this.block(body.namedChildren, env, frame);
+        if (body) this.block(body.children, env, frame);
         return;
       }
       case 'decorated_definition': {
@@ -396,11 +409,11 @@ class Builder {
     const consequence = node.childForFieldName('consequence');
     const run = (block: SyntaxNode | null): void => {
       const branch = env.copy();
-      if (block) this.block(block.namedChildren, branch, branchFrame);
+      if (block) this.block(block.children, branch, branchFrame);
       branches.push(branch);
     };
     run(consequence);
-    for (const clause of node.namedChildren) {
+    for (const clause of node.children) {
       if (clause.type === 'elif_clause') run(clause.childForFieldName('consequence'));
       else if (clause.type === 'else_clause') {
         hasElse = true;
@@ -414,22 +427,21 @@ class Builder {
   private tryStatement(node: SyntaxNode, env: Env, frame: Frame): void {
     const body = node.childForFieldName('body');
     const before = env.copy();
-    if (body) this.block(body.namedChildren, env, frame);
+    if (body) this.block(body.children, env, frame);
     const handlers: Env[] = [env.copy()];
-    for (const clause of node.namedChildren) {
-      const block = clause.namedChildren.find((c) => c.type === 'block');
+    for (const clause of node.children) {
+      if (clause.type !== 'except_clause' && clause.type !== 'except_group_clause') continue;
+      const block = clause.children.find((c) => c.type === 'block');
       if (!block) continue;
-      if (clause.type === 'except_clause' || clause.type === 'except_group_clause') {
-        const handler = before.copy();
-        this.block(block.namedChildren, handler, frame.conditionally());
-        handlers.push(handler);
-      }
+      const handler = before.copy();
+      this.block(block.children, handler, frame.conditionally());
+      handlers.push(handler);
     }
     env.assignUnion(handlers);
-    for (const clause of node.namedChildren) {
-      const block = clause.namedChildren.find((c) => c.type === 'block');
-      if (block && clause.type === 'else_clause') this.block(block.namedChildren, env, frame);
-      if (block && clause.type === 'finally_clause') this.block(block.namedChildren, env, frame);
+    for (const clause of node.children) {
+      if (clause.type !== 'else_clause' && clause.type !== 'finally_clause') continue;
+      const block = clause.children.find((c) => c.type === 'block');
+      if (block) this.block(block.children, env, frame);
     }
   }
 
@@ -446,15 +458,15 @@ class Builder {
       if (target?.type === 'identifier' && items.kind === 'list' && unrollable) {
         items.items.forEach((item, index) => {
           env.vars.set(target.text, item);
-          this.block(body.namedChildren, env, loopFrame.unrolled(frame.path.step(`#${node.id}.${index}`)));
+          this.block(body.children, env, loopFrame.unrolled(frame.path.step(`#${node.id}.${index}`)));
         });
         return;
       }
       if (target) this.bindTarget(target, UNKNOWN, env);
     }
     // A loop body is assumed to run at least once; its second pass connects the body's end to its start.
-    this.block(body.namedChildren, env, loopFrame);
-    this.block(body.namedChildren, env, loopFrame);
+    this.block(body.children, env, loopFrame);
+    this.block(body.children, env, loopFrame);
   }
 
   private functionDefinition(node: SyntaxNode, env: Env): void {
@@ -492,7 +504,7 @@ class Builder {
     const body = node.childForFieldName('body');
     if (!body) return;
     const methods = new Map<string, SyntaxNode>();
-    for (const statement of body.namedChildren) {
+    for (const statement of body.children) {
       const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
       const methodName = definition?.type === 'function_definition' ? definition.childForFieldName('name')?.text : undefined;
       if (definition && methodName) methods.set(methodName, definition);
@@ -535,7 +547,7 @@ class Builder {
     });
     const body = definition.childForFieldName('body');
     const inner = frame.collectingReturns();
-    if (body) this.block(body.namedChildren, env, inner);
+    if (body) this.block(body.children, env, inner);
     const returns = inner.returns ?? [];
     return returns.length === 0 ? UNKNOWN : unionValues(returns);
   }
@@ -580,13 +592,13 @@ class Builder {
       case 'attribute':
         return env.lookup(nameOf(node)) ?? UNKNOWN;
       case 'parenthesized_expression': {
-        const inner = node.namedChild(0);
+        const inner = firstNamed(node);
         return inner ? this.expression(inner, env, frame, statement) : UNKNOWN;
       }
       case 'list':
       case 'tuple':
       case 'expression_list':
-        return { kind: 'list', items: code(node.namedChildren).map((item) => this.expression(item, env, frame, statement)) };
+        return { kind: 'list', items: code(node).map((item) => this.expression(item, env, frame, statement)) };
       case 'conditional_expression': {
         const [whenTrue, , whenFalse] = node.namedChildren;
         const conditionalFrame = frame.conditionally();
@@ -600,7 +612,7 @@ class Builder {
       case 'keyword_argument':
       case 'argument_list':
         // Layers built inside operands still exist; the result is a tensor no layer directly produced.
-        for (const child of node.namedChildren) this.expression(child, env, frame, statement);
+        for (const child of node.children) this.expression(child, env, frame, statement);
         return node.type === 'keyword_argument' || node.type === 'argument_list' ? UNKNOWN : FRESH_TENSOR;
       default:
         return UNKNOWN;
@@ -849,7 +861,7 @@ class Builder {
     for (const arg of args) {
       if (arg === layersArg && (arg.value.type === 'list' || arg.value.type === 'tuple')) {
         const owned = frame.ownedBy(state.owner);
-        for (const element of code(arg.value.namedChildren)) this.add(state, element, env, owned, statement, 'list');
+        for (const element of code(arg.value)) this.add(state, element, env, owned, statement, 'list');
       } else {
         this.expression(arg.value, env, frame, statement);
       }
@@ -916,15 +928,25 @@ interface CallSyntax {
   readonly symbol: KerasSymbol | undefined;
 }
 
-/** Children that are code: comments inside lists and argument lists are not elements. */
 /** The variable an identifier or attribute chain (`self.drop`) names, however it is spaced. */
 function nameOf(node: SyntaxNode): string {
   const text = node.text;
   return node.type !== 'identifier' && /\s/.test(text) ? text.replace(/\s+/g, '') : text;
 }
 
-function code(nodes: readonly SyntaxNode[]): SyntaxNode[] {
-  return nodes.filter((n) => n.type !== 'comment');
+// The builder reads `children` and passes over the tokens in them (statements and expressions ignore what they do not
+// know) rather than reading `namedChildren`: the node copy makes that second list on first use, for nearly every node
+// the builder visits.
+
+/** The first named child, as `namedChild(0)`. */
+function firstNamed(node: SyntaxNode): SyntaxNode | null {
+  for (const child of node.children) if (child.isNamed) return child;
+  return null;
+}
+
+/** Children that are code: comments inside lists and argument lists are not elements. */
+function code(node: SyntaxNode): SyntaxNode[] {
+  return node.children.filter((n) => n.isNamed && n.type !== 'comment');
 }
 
 function producersOf(value: Value): Iterable<LayerNode> {
@@ -954,7 +976,7 @@ export function literalOf(node: SyntaxNode): Literal | undefined {
   let inner: SyntaxNode | null = node;
   // Unwrap `(…)` and unary signs in a loop: input with thousands of them must not exhaust the stack.
   for (;;) {
-    if (inner?.type === 'parenthesized_expression') inner = inner.namedChild(0);
+    if (inner?.type === 'parenthesized_expression') inner = firstNamed(inner);
     else if (inner?.type === 'unary_operator') {
       const operator = inner.child(0)?.text;
       if (operator === '-') sign = -sign;
@@ -978,8 +1000,8 @@ export function literalOf(node: SyntaxNode): Literal | undefined {
       if (inner.type === 'true') return true;
       if (inner.type === 'false') return false;
       if (inner.type === 'none') return null;
-      if (inner.namedChildren.some((c) => c.type === 'interpolation')) return undefined;
-      return inner.namedChildren.filter((c) => c.type === 'string_content').map((c) => c.text).join('');
+      if (inner.children.some((c) => c.type === 'interpolation')) return undefined;
+      return inner.children.filter((c) => c.type === 'string_content').map((c) => c.text).join('');
     default:
       return undefined;
   }
@@ -988,8 +1010,8 @@ export function literalOf(node: SyntaxNode): Literal | undefined {
 export function parseArguments(list: SyntaxNode): Argument[] {
   const result: Argument[] = [];
   let position = 0;
-  for (const child of list.namedChildren) {
-    if (child.type === 'comment') continue;
+  for (const child of list.children) {
+    if (!child.isNamed || child.type === 'comment') continue;
     if (child.type === 'keyword_argument') {
       const name = child.childForFieldName('name');
       const value = child.childForFieldName('value');

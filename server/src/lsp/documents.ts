@@ -7,6 +7,7 @@ import { ParsedDocument } from '../parse/document';
 import type { PythonParser, SyntaxNode, SyntaxTree } from '../parse/tree';
 import type { LintConfig } from '../config/config';
 import { lint } from '../rules/lint';
+import { IncrementalAnalyzer } from './incremental';
 import type { Finding } from '../rules/types';
 
 export interface Analysis {
@@ -20,6 +21,8 @@ export interface Analysis {
 export interface DocumentState {
   readonly document: StoredDocument;
   analysis?: Analysis;
+  /** The analyses of the document's islands, for the next version to reuse what an edit did not touch. */
+  analyzer?: IncrementalAnalyzer;
 }
 
 /** An open document's text, with a syntax tree while it is in use. The native binding's tree of a 200-line file
@@ -147,7 +150,8 @@ export class DocumentStore {
   analysis(state: DocumentState, config: LintConfig): Analysis {
     const { document } = state;
     if (state.analysis?.version !== document.version || state.analysis.config !== config) {
-      state.analysis = { version: document.version, config, ...analyzeText(document.tree.rootNode, document.text, config) };
+      const { result, findings } = (state.analyzer ??= new IncrementalAnalyzer()).analyze(document.tree.rootNode, document.text, config);
+      state.analysis = { version: document.version, config, result, findings };
     }
     // The tree, its nodes and the analysis that holds them are most of a document's memory: only the recently used
     // keep theirs.
@@ -157,6 +161,7 @@ export class DocumentStore {
       if (this.analysed.size <= KEPT_ANALYSES) break;
       this.analysed.delete(old);
       old.analysis = undefined;
+      old.analyzer = undefined;
       if (old.document.release()) this.released();
     }
     return state.analysis;

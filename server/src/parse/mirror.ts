@@ -316,8 +316,10 @@ function moved(start: number, end: number, edits: readonly OffsetEdit[]): number
 /** Top-level statements of the old copy by where they lie now, if nothing about them changed. */
 function reusable(previous: PreviousCopy | undefined): Map<number, { node: MirrorNode; delta: number }> {
   const candidates = new Map<number, { node: MirrorNode; delta: number }>();
-  if (!previous || previous.root.hasError) return candidates;
+  if (!previous) return candidates;
   for (const node of previous.root.children) {
+    // A statement with an error may read differently once the text around it changes.
+    if (node.hasError) continue;
     const delta = moved(node.startIndex, node.endIndex, previous.edits);
     if (delta !== undefined) candidates.set(node.startIndex + delta, { node, delta });
   }
@@ -344,7 +346,7 @@ function isSpace(code: number): boolean {
 export function mirror(cursor: Cursor, text: string, language: object, nodeTypes: readonly NodeTypeInfo[], hasErrors: boolean, previous?: PreviousCopy): MirrorNode {
   const vocabulary = vocabularyOf(language, nodeTypes);
   const { shapes, fields } = vocabulary;
-  const carried = hasErrors ? new Map<number, { node: MirrorNode; delta: number }>() : reusable(previous);
+  const carried = reusable(previous);
   // The old copy is given up for this one: the nodes carried over keep reading the same Source, now of the new text.
   let source: Source;
   if (previous && carried.size > 0) {

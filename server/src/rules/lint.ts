@@ -2,14 +2,23 @@
 // ones a `# noqa` or `# layerlint: disable` comment suppresses.
 import type { ModuleAnalysis } from '../keras/analyze';
 import { ruleSetting, type LintConfig } from '../config/config';
-import { findSuppressions } from '../config/suppression';
+import { findSuppressions, type Suppressions } from '../config/suppression';
 import type { SyntaxNode } from '../parse/tree';
 import { RULES } from './registry';
 import type { Finding } from './types';
 
 export function lint(analysis: ModuleAnalysis, text: string, config: LintConfig, root: SyntaxNode): Finding[] {
+  return unsuppressed(findingsOf(analysis, text, config), findSuppressions(root, text));
+}
+
+/** The findings the `# noqa` and `# layerlint: disable` comments leave. */
+export function unsuppressed(findings: readonly Finding[], suppressions: Suppressions): Finding[] {
+  return findings.filter((finding) => !suppressions.suppresses(finding.code, finding.span.start));
+}
+
+/** Every finding of the enabled rules, suppressed or not, in source order. */
+export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintConfig): Finding[] {
   const findings: Finding[] = [];
-  const suppressions = findSuppressions(root, text);
   // A layer inside a helper is seen once per caller it is inlined into; report each place once.
   const seen = new Set<string>();
   for (const rule of RULES) {
@@ -22,7 +31,7 @@ export function lint(analysis: ModuleAnalysis, text: string, config: LintConfig,
         options: config.options,
         report: (finding) => {
           const key = `${rule.meta.code}:${finding.span.start}:${finding.span.end}:${finding.message}`;
-          if (seen.has(key) || suppressions.suppresses(rule.meta.code, finding.span.start)) return;
+          if (seen.has(key)) return;
           seen.add(key);
           findings.push({ ...finding, code: rule.meta.code, severity: setting });
         },

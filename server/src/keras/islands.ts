@@ -1,0 +1,325 @@
+// Groups a module's top-level statements into islands: statements that share no variable with the rest of the module.
+// The graph builder's view of a statement depends only on the imports and on the statements that bind or use the
+// same module-level names, so an island analysed alone gives what the whole module would give for it. The editor
+// re-analyses only the islands an edit touched (see lsp/incremental.ts).
+import type { SyntaxNode } from '../parse/tree';
+
+/** The module-level names one top-level statement binds and reads. */
+interface StatementNames {
+  readonly binds: readonly string[];
+  readonly reads: readonly string[];
+  /** Names some function in it declares `global`: calling it binds them, wherever the call is. */
+  readonly declared: readonly string[];
+  /** Nested too deep to read through, or not parsed: the statement is put with every other. */
+  readonly opaque: boolean;
+}
+
+// Nodes are carried over unchanged from one version of a document to the next (parse/mirror.ts): a statement's names
+// are worked out once.
+const namesCache = new WeakMap<SyntaxNode, StatementNames>();
+
+const MAX_DEPTH = 300;
+const FUNCTION_SCOPES = new Set(['function_definition', 'lambda']);
+const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+/** Targets whose identifiers are bound as a whole (`a, (b, *c) = …`). */
+const TARGET_GROUPS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'list_splat_pattern', 'as_pattern_target']);
+
+/** The names a scope binds and reads. Reads of names it binds itself are its own business; what it reads and does not
+ *  bind (free names) reaches the enclosing scope. */
+class Scope {
+  readonly bound = new Set<string>();
+  readonly read = new Set<string>();
+  /** Names declared `global` or `nonlocal`: assignments to them bind in an enclosing scope. */
+  readonly declared = new Set<string>();
+  truncated = false;
+
+  free(): Set<string> {
+    const free = new Set<string>(this.declared);
+    for (const name of this.read) if (!this.bound.has(name) || this.declared.has(name)) free.add(name);
+    return free;
+  }
+}
+
+export function statementNames(statement: SyntaxNode): StatementNames {
+  let names = namesCache.get(statement);
+  if (!names) {
+    const module = new Scope();
+    visit(statement, module);
+    // Text the parser could not place (a def whose header broke, its body now read as module code) is whatever the
+    // builder makes of it: kept with everything else.
+    const opaque = module.truncated || statement.type === 'ERROR';
+    names = { binds: [...module.bound, ...module.declared], reads: [...module.read], declared: [...module.declared], opaque };
+    namesCache.set(statement, names);
+  }
+  return names;
+}
+
+/** Records the names `node` binds and reads in `scope`, descending into nested scopes. */
+function visit(node: SyntaxNode, scope: Scope, depth = 0): void {
+  // Recursion keeps the scoping rules readable; code nested this deep is generated or hostile, and is kept whole.
+  if (depth > MAX_DEPTH) {
+    scope.truncated = true;
+    return;
+  }
+  const next = depth + 1;
+  switch (node.type) {
+    case 'identifier':
+      scope.read.add(node.text);
+      return;
+    case 'attribute': {
+      // `a.b`: only `a` is a variable.
+      const object = node.childForFieldName('object');
+      if (object) visit(object, scope, next);
+      return;
+    }
+    case 'keyword_argument': {
+      const value = node.childForFieldName('value');
+      if (value) visit(value, scope, next);
+      return;
+    }
+    case 'assignment':
+    case 'augmented_assignment': {
+      const left = node.childForFieldName('left');
+      if (left) bind(left, scope, next);
+      if (node.type === 'augmented_assignment' && left) visit(left, scope, next);
+      for (const field of ['type', 'right']) {
+        const part = node.childForFieldName(field);
+        if (part) visit(part, scope, next);
+      }
+      return;
+    }
+    case 'named_expression': {
+      const name = node.childForFieldName('name');
+      if (name) scope.bound.add(name.text);
+      const value = node.childForFieldName('value');
+      if (value) visit(value, scope, next);
+      return;
+    }
+    case 'for_statement':
+    case 'for_in_clause': {
+      const left = node.childForFieldName('left');
+      if (left) bind(left, scope, next);
+      for (const child of node.namedChildren) if (child !== left) visit(child, scope, next);
+      return;
+    }
+    case 'as_pattern_target':
+      bind(node, scope, next);
+      return;
+    case 'except_clause': {
+      const alias = node.childForFieldName('alias');
+      if (alias) bind(alias, scope, next);
+      for (const child of node.namedChildren) if (child !== alias) visit(child, scope, next);
+      return;
+    }
+    case 'import_statement':
+    case 'import_from_statement':
+    case 'future_import_statement':
+      bindImport(node, scope);
+      return;
+    case 'global_statement':
+    case 'nonlocal_statement':
+      for (const child of node.namedChildren) if (child.type === 'identifier') scope.declared.add(child.text);
+      return;
+    case 'function_definition':
+    case 'class_definition':
+    case 'lambda':
+      return visitDefinition(node, scope, next);
+    default:
+      if (COMPREHENSIONS.has(node.type)) {
+        // The loop variables are the comprehension's own; what else it reads comes from outside.
+        const inner = new Scope();
+        for (const child of node.namedChildren) visit(child, inner, next);
+        for (const name of inner.free()) scope.read.add(name);
+        if (inner.truncated) scope.truncated = true;
+        return;
+      }
+      for (const child of node.namedChildren) visit(child, scope, next);
+  }
+}
+
+/** A def, class or lambda: its name is bound where it stands; decorators, defaults, annotations and base classes are
+ *  read there too; its body is a scope of its own. */
+function visitDefinition(node: SyntaxNode, scope: Scope, depth: number): void {
+  const name = node.childForFieldName('name');
+  if (name) scope.bound.add(name.text);
+  const inner = new Scope();
+  const parameters = node.childForFieldName('parameters');
+  if (parameters) {
+    for (const parameter of parameters.namedChildren) bindParameter(parameter, inner, scope, depth);
+  }
+  for (const field of ['superclasses', 'return_type', 'type_parameters']) {
+    const part = node.childForFieldName(field);
+    if (part) visit(part, scope, depth);
+  }
+  const body = node.childForFieldName('body');
+  if (body) visit(body, inner, depth);
+  // A class body's names are not visible in its methods, so the methods' free names stay free: keeping every name
+  // the class reads is the safe side.
+  const reaching = FUNCTION_SCOPES.has(node.type) ? inner.free() : new Set([...inner.read, ...inner.declared]);
+  for (const free of reaching) scope.read.add(free);
+  for (const declared of inner.declared) scope.declared.add(declared);
+  if (inner.truncated) scope.truncated = true;
+}
+
+function bindParameter(parameter: SyntaxNode, inner: Scope, outer: Scope, depth: number): void {
+  switch (parameter.type) {
+    case 'identifier':
+      inner.bound.add(parameter.text);
+      return;
+    case 'default_parameter':
+    case 'typed_default_parameter':
+    case 'typed_parameter':
+    case 'list_splat_pattern':
+    case 'dictionary_splat_pattern': {
+      const name = parameter.childForFieldName('name') ?? parameter.namedChildren.find((c) => c.type === 'identifier');
+      if (name) inner.bound.add(name.text);
+      // Defaults and annotations are evaluated where the function is defined.
+      for (const child of parameter.namedChildren) if (child !== name) visit(child, outer, depth);
+      return;
+    }
+    default:
+      visit(parameter, outer, depth);
+  }
+}
+
+/** Binds the variables of an assignment target; the objects of `a.b = …` and `a[i] = …` are read (and changed). */
+function bind(target: SyntaxNode, scope: Scope, depth: number): void {
+  if (target.type === 'identifier') {
+    scope.bound.add(target.text);
+    return;
+  }
+  if (TARGET_GROUPS.has(target.type)) {
+    for (const child of target.namedChildren) bind(child, scope, depth);
+    return;
+  }
+  // A changed object counts as bound as well as read: the statements that changed it and the ones that made it
+  // belong together.
+  visit(target, scope, depth);
+  const base = baseName(target);
+  if (base) scope.bound.add(base);
+}
+
+function baseName(node: SyntaxNode): string | undefined {
+  let current: SyntaxNode | null = node;
+  while (current && (current.type === 'attribute' || current.type === 'subscript')) {
+    current = current.childForFieldName(current.type === 'attribute' ? 'object' : 'value');
+  }
+  return current?.type === 'identifier' ? current.text : undefined;
+}
+
+function bindImport(node: SyntaxNode, scope: Scope): void {
+  for (const child of node.namedChildren) {
+    if (child.type === 'aliased_import') {
+      const alias = child.childForFieldName('alias');
+      if (alias) scope.bound.add(alias.text);
+    } else if (child.type === 'dotted_name' && child !== node.childForFieldName('module_name')) {
+      const first = child.namedChild(0);
+      if (first) scope.bound.add(first.text);
+    }
+  }
+}
+
+/** Statements that give the builder nothing to do in an island: imports (the import table is shared) and comments. */
+const OUTSIDE_ISLANDS = new Set(['import_statement', 'import_from_statement', 'future_import_statement', 'comment']);
+
+/** Statements after which a name may still hold its earlier value: a binding inside an `if`, a loop, a `try`. */
+const SURE_BINDERS = new Set(['expression_statement', 'function_definition', 'class_definition', 'decorated_definition']);
+/** Statements whose body runs again wherever they are called: what it reads is looked up at the call. */
+const DEFINITIONS = new Set(['function_definition', 'class_definition', 'decorated_definition']);
+
+/**
+ * The module's top-level statements in islands, each in source order; islands ordered by their first statement.
+ * Imports and comments belong to none.
+ *
+ * The graph builder runs the statements in order, so a statement sees, for each name it reads, the statement that
+ * bound it last before it (and the ones before that, when that binding was conditional). A function or class it uses
+ * runs its body there too, so the names the body reads are looked up from the same place. A statement joins the
+ * island of every binding it can see this way, which leaves no island reading a name another island binds. Names a
+ * function declares `global` are bound wherever it is called: every statement naming them is put together.
+ */
+export function islandsOf(statements: readonly SyntaxNode[]): SyntaxNode[][] {
+  // Union-find over statement indices; the smaller index becomes the root, so an island's root is its first statement.
+  const parent = statements.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const union = (a: number, b: number): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  const names = statements.map((statement) => (OUTSIDE_ISLANDS.has(statement.type) ? undefined : statementNames(statement)));
+  const members = names.flatMap((n, i) => (n ? [i] : []));
+  if (members.some((i) => names[i]!.opaque)) {
+    for (const i of members) union(members[0], i);
+  }
+  /** The statements binding each name, in source order. */
+  const binders = new Map<string, number[]>();
+  const everywhere = new Set<string>();
+  for (const i of members) {
+    for (const name of names[i]!.binds) {
+      const list = binders.get(name);
+      if (list) list.push(i);
+      else binders.set(name, [i]);
+    }
+    for (const name of names[i]!.declared) everywhere.add(name);
+  }
+  /** The bindings of `name` statement `at` can see: the last one before it, and earlier ones while that one may not
+   *  have happened. */
+  const visible = (name: string, at: number): number[] => {
+    const list = binders.get(name);
+    if (!list) return [];
+    if (everywhere.has(name)) return list;
+    const seen: number[] = [];
+    for (let k = lastBefore(list, at); k >= 0; k--) {
+      seen.push(list[k]);
+      if (SURE_BINDERS.has(statements[list[k]].type)) break;
+    }
+    return seen;
+  };
+  for (const at of members) {
+    const pending = [...names[at]!.reads, ...names[at]!.declared];
+    const looked = new Set<string>(pending);
+    while (pending.length > 0) {
+      const name = pending.pop()!;
+      for (const binder of visible(name, at)) {
+        union(binder, at);
+        if (!DEFINITIONS.has(statements[binder].type)) continue;
+        for (const inner of names[binder]!.reads) {
+          if (!looked.has(inner)) {
+            looked.add(inner);
+            pending.push(inner);
+          }
+        }
+      }
+    }
+    // A statement that binds a name everyone may change goes with all that name's other statements.
+    for (const name of names[at]!.binds) if (everywhere.has(name)) for (const binder of binders.get(name)!) union(binder, at);
+  }
+  const islands = new Map<number, SyntaxNode[]>();
+  for (const i of members) {
+    const root = find(i);
+    const island = islands.get(root);
+    if (island) island.push(statements[i]);
+    else islands.set(root, [statements[i]]);
+  }
+  return [...islands.values()];
+}
+
+/** The position in ascending `list` of its last element below `at`, or -1. */
+function lastBefore(list: readonly number[], at: number): number {
+  let low = 0;
+  let high = list.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (list[middle] < at) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,160 @@
+// Re-analysis of an edited document: only the islands (keras/islands.ts) an edit touched are analysed again.
+//
+// After an edit, the statements no edit touched keep their syntax nodes (parse/mirror.ts carries them over, moved to
+// their new offsets). An island whose statements are all carried over, under the same imports and configuration,
+// has the same graphs; its findings are the old ones with their offsets moved. Everything else is analysed afresh.
+import type { ModuleAnalysis } from '../keras/analyze';
+import { buildGraphs } from '../keras/builder';
+import { collectImports, type ImportTable } from '../keras/imports';
+import { islandsOf } from '../keras/islands';
+import type { LintConfig } from '../config/config';
+import { findSuppressions } from '../config/suppression';
+import type { SyntaxNode } from '../parse/tree';
+import { findingsOf, unsuppressed } from '../rules/lint';
+import type { Finding, Fix, Span } from '../rules/types';
+
+/** Where the top-level statements stood when an island was analysed, to move its offsets to the current text. */
+class Layout {
+  private readonly starts: number[];
+  private readonly ends: number[];
+
+  constructor(private readonly statements: readonly SyntaxNode[]) {
+    this.starts = statements.map((s) => s.startIndex);
+    this.ends = statements.map((s) => s.endIndex);
+  }
+
+  /** How far a statement moved since, or undefined if it is not in the current tree. */
+  private shift(index: number, current: SyntaxNode): number | undefined {
+    const statement = this.statements[index];
+    return statement.parent === current ? statement.startIndex - this.starts[index] : undefined;
+  }
+
+  /** `offset` in the current text, or undefined when the text around it may have changed. */
+  move(offset: number, current: SyntaxNode): number | undefined {
+    // The last statement that starts at or before the offset.
+    let low = 0;
+    let high = this.starts.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (this.starts[middle] <= offset) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    const before = found === -1 ? 0 : this.shift(found, current);
+    if (found !== -1 && offset <= this.ends[found]) return before === undefined ? undefined : offset + before;
+    // Between two statements (or before the first, after the last): the blank there is unchanged if both neighbours
+    // moved by the same amount.
+    const after = found + 1 < this.statements.length ? this.shift(found + 1, current) : (before ?? 0);
+    return before !== undefined && before === after ? offset + before : undefined;
+  }
+}
+
+interface IslandResult {
+  readonly statements: readonly SyntaxNode[];
+  /** The line each statement started on: findings name lines in their messages. */
+  readonly rows: readonly number[];
+  readonly layout: Layout;
+  readonly analysis: Pick<ModuleAnalysis, 'graphs' | 'models' | 'events'>;
+  /** Suppressed ones included, in the offsets of the text the island was analysed in. */
+  readonly findings: readonly Finding[];
+}
+
+export interface IncrementalResult {
+  readonly result: ModuleAnalysis;
+  readonly findings: Finding[];
+  /** How many islands were analysed afresh, and how many in all (for tests and the benchmark). */
+  readonly analysed: number;
+  readonly islands: number;
+}
+
+/** The analyses of one document's islands, kept from one version to the next. */
+export class IncrementalAnalyzer {
+  private islands = new Map<string, IslandResult>();
+  private config: LintConfig | undefined;
+  private importsKey: string | undefined;
+
+  analyze(root: SyntaxNode, text: string, config: LintConfig): IncrementalResult {
+    const imports = collectImports(root);
+    const importsKey = keyOf(imports);
+    if (config !== this.config || importsKey !== this.importsKey) this.islands.clear();
+    this.config = config;
+    this.importsKey = importsKey;
+
+    const statements = root.namedChildren;
+    const layout = new Layout(statements);
+    const kept = new Map<string, IslandResult>();
+    const graphs: ModuleAnalysis['graphs'][number][] = [];
+    const models: ModuleAnalysis['models'][number][] = [];
+    const events: ModuleAnalysis['events'][number][] = [];
+    const findings: Finding[] = [];
+    let analysed = 0;
+    const islands = islandsOf(statements);
+    for (const island of islands) {
+      const key = island.map((s) => s.id).join(',');
+      const rows = island.map((s) => s.startPosition.row);
+      const previous = this.islands.get(key);
+      let result: IslandResult;
+      if (!previous) {
+        const built = buildGraphs(root, imports, island);
+        result = { statements: island, rows, layout, analysis: built, findings: findingsOf({ imports, ...built }, text, config) };
+        analysed++;
+      } else {
+        // The graphs are the same; the findings are too, once moved, unless a message names a line that moved.
+        const sameLines = previous.findings.length === 0 || rows.every((row, i) => row === previous.rows[i]);
+        const moved = sameLines ? movedFindings(previous, root) : undefined;
+        result = { ...previous, rows, layout, findings: moved ?? findingsOf({ imports, ...previous.analysis }, text, config) };
+      }
+      kept.set(key, result);
+      const { analysis } = result;
+      graphs.push(...analysis.graphs);
+      models.push(...analysis.models);
+      events.push(...analysis.events);
+      for (const finding of result.findings) findings.push(finding);
+    }
+    this.islands = kept;
+    graphs.sort((a, b) => a.nodes[0].application.startIndex - b.nodes[0].application.startIndex);
+    findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+    return {
+      result: { imports, graphs, models, events },
+      findings: unsuppressed(findings, findSuppressions(root, text)),
+      analysed,
+      islands: islands.length,
+    };
+  }
+}
+
+/** The import table in a form that compares equal exactly when the table does. */
+function keyOf(imports: ImportTable): string {
+  return JSON.stringify([[...imports.bindings], imports.starModules, [...imports.localNames].sort(), imports.hasImports]);
+}
+
+/** An island's findings with every offset moved to the current text (the same list if none moved), or undefined if
+ *  one of them cannot be. */
+function movedFindings(island: IslandResult, root: SyntaxNode): readonly Finding[] | undefined {
+  const { layout } = island;
+  let failed = false;
+  let changed = false;
+  const move = <T extends Span>(span: T): T => {
+    const start = layout.move(span.start, root);
+    const end = layout.move(span.end, root);
+    if (start === undefined || end === undefined) {
+      failed = true;
+      return span;
+    }
+    if (start === span.start && end === span.end) return span;
+    changed = true;
+    return { ...span, start, end };
+  };
+  const moved = island.findings.map((finding) => ({
+    ...finding,
+    span: move(finding.span),
+    related: finding.related.map((related) => ({ ...related, span: move(related.span) })),
+    fixes: finding.fixes.map((fix): Fix => ({ ...fix, edits: fix.edits.map(move) })),
+  }));
+  if (failed) return undefined;
+  return changed ? moved : island.findings;
+}

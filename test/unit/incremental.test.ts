@@ -1,0 +1,200 @@
+// Islands and the incremental re-analysis: after any edit, re-analysing only the touched islands gives exactly the
+// findings a full analysis of the new text gives.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Rng, generateFile, generateLargeFile } from '../../bench/corpus';
+import { DEFAULT_CONFIG } from '../../server/src/config/config';
+import { islandsOf } from '../../server/src/keras/islands';
+import { analyzeText } from '../../server/src/lsp/documents';
+import { IncrementalAnalyzer } from '../../server/src/lsp/incremental';
+import { ParsedDocument } from '../../server/src/parse/document';
+import { inverse, randomChanges, type Change } from '../helpers/edits';
+import { dedent, parser } from '../helpers/engine';
+
+async function islands(source: string): Promise<string[][]> {
+  const root = (await parser()).parseRoot(dedent(source));
+  return islandsOf(root.namedChildren).map((island) => island.map((statement) => statement.text.split('\n')[0]));
+}
+
+test('statements that share no module-level name are islands of their own', async () => {
+  assert.deepEqual(
+    await islands(`
+      import keras
+      from keras import layers
+
+      # a comment belongs to no island
+      def block(x, filters):
+          x = layers.Conv2D(filters, 3)(x)
+          return layers.BatchNormalization()(x)
+
+      def tower(x):
+          return block(block(x, 32), 64)
+
+      def standalone():
+          model = keras.Sequential([layers.Dense(4), layers.Dropout(0.2)])
+          return model
+
+      model = keras.Sequential()
+      model.add(layers.Dense(3))
+      model.compile(loss="mse")
+      rate = 0.1
+      head = [layers.Dropout(rate) for rate in (0.1, 0.2)]
+      values = {k: 1 for k in range(3)}
+    `),
+    [
+      ['def block(x, filters):', 'def tower(x):'],
+      ['def standalone():'],
+      ['model = keras.Sequential()', 'model.add(layers.Dense(3))', 'model.compile(loss="mse")'],
+      ['rate = 0.1'],
+      ['head = [layers.Dropout(rate) for rate in (0.1, 0.2)]'],
+      ['values = {k: 1 for k in range(3)}'],
+    ],
+  );
+});
+
+test('islands follow classes, globals, decorators, defaults and rebound imports', async () => {
+  assert.deepEqual(
+    await islands(`
+      from keras import layers, Model
+
+      class Base(Model):
+          def call(self, x):
+              return x
+
+      class Net(Base):
+          pass
+
+      size = 3
+      def grow():
+          global size
+          size += 1
+
+      def uses_default(units=size):
+          return layers.Dense(units)
+
+      def deco(f):
+          return f
+
+      @deco
+      def wrapped():
+          return layers.Dropout(0.5)
+
+      Dense = layers.Dense
+      def late():
+          return Dense(1)
+
+      def reads_attribute(x):
+          return x.size
+    `),
+    [
+      ['class Base(Model):', 'class Net(Base):'],
+      ['size = 3', 'def grow():', 'def uses_default(units=size):'],
+      ['def deco(f):', '@deco'],
+      ['Dense = layers.Dense', 'def late():'],
+      ['def reads_attribute(x):'],
+    ],
+  );
+});
+
+test('a redefined helper starts an island of its own, unless a later call can reach the first definition', async () => {
+  assert.deepEqual(
+    await islands(`
+      from keras import layers
+
+      def block(x):
+          return layers.Dense(4)(x)
+
+      def first(x):
+          return block(x)
+
+      def block(x):
+          return layers.Dropout(0.2)(x)
+
+      def second(x):
+          return block(x)
+
+      def third(x):
+          return second(x)
+    `),
+    [['def block(x):', 'def first(x):'], ['def block(x):', 'def second(x):', 'def third(x):']],
+  );
+  // `first` runs again where it is called, after the second `block`: that call sees both definitions. `print(z)`
+  // sees both branches of the `if`.
+  assert.deepEqual(
+    await islands(`
+      def block(x):
+          return x
+
+      def first(x):
+          return block(x)
+
+      def block(x):
+          return x
+
+      y = first(1)
+      if y:
+          z = 1
+      else:
+          z = 2
+      print(z)
+    `),
+    [['def block(x):', 'def first(x):', 'def block(x):', 'y = first(1)', 'if y:', 'print(z)']],
+  );
+});
+
+test('after random edits, re-analysing only the touched islands gives the findings of a full analysis', async () => {
+  const p = await parser();
+  const rng = new Rng(23);
+  const sources = [generateLargeFile(7, 900), ...Array.from({ length: 3 }, () => generateFile(rng, 220))];
+  let analysed = 0;
+  let islandCount = 0;
+  let versions = 0;
+  for (const [n, source] of sources.entries()) {
+    const doc = new ParsedDocument(p, `file:///incremental${n}.py`, 1, source);
+    const analyzer = new IncrementalAnalyzer();
+    let undo: Change[] | undefined;
+    for (let version = 2; version < 42; version++) {
+      const changes = undo ?? randomChanges(rng, doc.textDocument, ['', 'x', '0', '5', ' ', '# n', '# noqa', '(', '"', ':', '\n', '\n    x = layers.Dropout(0.2)(x)', 'BatchNormalization()']);
+      undo = undo ? undefined : inverse(doc.textDocument, changes);
+      doc.update(changes, version);
+      const incremental = analyzer.analyze(doc.tree.rootNode, doc.text, DEFAULT_CONFIG);
+      const full = analyzeText(p.parseRoot(doc.text), doc.text, DEFAULT_CONFIG);
+      assert.deepEqual(incremental.findings, full.findings, `file ${n}, version ${version}`);
+      assert.equal(incremental.result.graphs.length, full.result.graphs.length, `file ${n}, version ${version}: graphs`);
+      analysed += incremental.analysed;
+      islandCount += incremental.islands;
+      versions++;
+    }
+    doc.dispose();
+  }
+  // Most islands must come from the previous version, or this test says nothing about reuse.
+  assert.ok(analysed < islandCount / 3, `${analysed} of ${islandCount} islands analysed over ${versions} versions`);
+});
+
+test('an edit inside a helper re-analyses the functions that call it', async () => {
+  const p = await parser();
+  const source = dedent(`
+    from keras import layers, Model
+
+    def block(x):
+        x = layers.Dense(8)(x)
+        return layers.Activation("relu")(x)
+
+    def build(inputs):
+        x = block(inputs)
+        x = layers.BatchNormalization()(x)
+        return Model(inputs, block(x))
+  `);
+  const doc = new ParsedDocument(p, 'file:///helper.py', 1, source);
+  const analyzer = new IncrementalAnalyzer();
+  analyzer.analyze(doc.tree.rootNode, doc.text, DEFAULT_CONFIG);
+  // A Dropout at the end of the helper now feeds the BatchNormalization in the caller (LL101 in `build`).
+  const at = doc.textDocument.positionAt(source.indexOf('    return layers.Activation'));
+  doc.update([{ range: { start: at, end: at }, text: '    x = layers.Dropout(0.3)(x)\n' }], 2);
+  const incremental = analyzer.analyze(doc.tree.rootNode, doc.text, DEFAULT_CONFIG);
+  const full = analyzeText(p.parseRoot(doc.text), doc.text, DEFAULT_CONFIG);
+  assert.ok(full.findings.some((f) => f.code === 'LL101'));
+  assert.deepEqual(incremental.findings, full.findings);
+  assert.equal(incremental.analysed, 1);
+  doc.dispose();
+});
