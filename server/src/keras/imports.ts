@@ -35,7 +35,32 @@ const SNIPPET_ALIASES: ReadonlyMap<string, string> = new Map([
   ['models', 'keras.models'],
 ]);
 
+/** What one top-level statement adds to the import table. */
+type Contribution = ImportTable;
+
+// Statements carried over unchanged from a document's previous version (parse/mirror.ts) are read once.
+const contributions = new WeakMap<SyntaxNode, Contribution>();
+
 export function collectImports(root: SyntaxNode): ImportTable {
+  const bindings = new Map<string, string>();
+  const starModules: string[] = [];
+  const localNames = new Set<string>();
+  let hasImports = false;
+  for (const statement of root.children) {
+    let contribution = contributions.get(statement);
+    if (!contribution) {
+      contribution = contributionOf(statement);
+      contributions.set(statement, contribution);
+    }
+    for (const [name, target] of contribution.bindings) bindings.set(name, target);
+    starModules.push(...contribution.starModules);
+    for (const name of contribution.localNames) localNames.add(name);
+    hasImports ||= contribution.hasImports;
+  }
+  return { bindings, starModules, localNames, hasImports };
+}
+
+function contributionOf(topLevelStatement: SyntaxNode): Contribution {
   const bindings = new Map<string, string>();
   const starModules: string[] = [];
   const localNames = new Set<string>();
@@ -45,7 +70,7 @@ export function collectImports(root: SyntaxNode): ImportTable {
     switch (statement.type) {
       case 'import_statement':
         hasImports = true;
-        for (const child of statement.namedChildren) {
+        for (const child of statement.children) {
           if (child.type === 'dotted_name') {
             // `import tensorflow.keras` binds `tensorflow`
             const top = child.text.split('.')[0];
@@ -62,7 +87,7 @@ export function collectImports(root: SyntaxNode): ImportTable {
         const moduleNode = statement.childForFieldName('module_name');
         if (!moduleNode || moduleNode.type === 'relative_import') return;
         const moduleName = dotted(moduleNode);
-        for (const child of statement.namedChildren) {
+        for (const child of statement.children) {
           if (child === moduleNode || child.id === moduleNode.id) continue;
           if (child.type === 'wildcard_import') starModules.push(moduleName);
           else if (child.type === 'dotted_name') bindings.set(child.text, `${moduleName}.${dotted(child)}`);
@@ -83,7 +108,7 @@ export function collectImports(root: SyntaxNode): ImportTable {
           if (name) localNames.add(name.text);
         }
         const body = statement.childForFieldName('body');
-        if (body) for (const inner of body.namedChildren) visit(inner, false);
+        if (body) for (const inner of body.children) visit(inner, false);
         return;
       }
       case 'decorated_definition': {
@@ -92,8 +117,9 @@ export function collectImports(root: SyntaxNode): ImportTable {
         return;
       }
       case 'expression_statement': {
-        const assignment = statement.namedChild(0);
-        if (topLevel && assignment?.type === 'assignment') {
+        if (!topLevel) return;
+        const assignment = statement.children.find((c) => c.isNamed);
+        if (assignment?.type === 'assignment') {
           const left = assignment.childForFieldName('left');
           if (left?.type === 'identifier') localNames.add(left.text);
         }
@@ -101,20 +127,22 @@ export function collectImports(root: SyntaxNode): ImportTable {
       }
       default:
         // Compound statements (if/try/with/for) can hold imports too.
-        for (const child of statement.namedChildren) {
+        for (const child of statement.children) {
           if (child.type === 'block' || child.type.endsWith('_clause')) {
-            for (const inner of child.type === 'block' ? child.namedChildren : blockOf(child)) visit(inner, topLevel);
+            for (const inner of child.type === 'block' ? child.children : blockOf(child)) visit(inner, topLevel);
           }
         }
     }
   };
-  for (const statement of root.namedChildren) visit(statement, true);
+  // `children` rather than `namedChildren` throughout: tokens fall through every case, and the node copy makes the
+  // list of named children on first use, for every statement this walk visits.
+  visit(topLevelStatement, true);
   return { bindings, starModules, localNames, hasImports };
 }
 
-function blockOf(clause: SyntaxNode): SyntaxNode[] {
-  const block = clause.namedChildren.find((c) => c.type === 'block');
-  return block ? block.namedChildren : [];
+function blockOf(clause: SyntaxNode): readonly SyntaxNode[] {
+  const block = clause.children.find((c) => c.type === 'block');
+  return block ? block.children : [];
 }
 
 function dotted(node: SyntaxNode): string {
