@@ -5,7 +5,7 @@
 import type { SyntaxNode } from '../parse/tree';
 
 /** The module-level names one top-level statement binds and reads. */
-interface StatementNames {
+export interface StatementNames {
   readonly binds: readonly string[];
   readonly reads: readonly string[];
   /** Names some function in it declares `global`: calling it binds them, wherever the call is. */

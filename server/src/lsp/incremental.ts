@@ -6,7 +6,7 @@
 import type { ModuleAnalysis } from '../keras/analyze';
 import { buildGraphs } from '../keras/builder';
 import { collectImports, type ImportTable } from '../keras/imports';
-import { islandsOf } from '../keras/islands';
+import { islandsOf, statementNames, type StatementNames } from '../keras/islands';
 import type { LintConfig } from '../config/config';
 import { findSuppressions } from '../config/suppression';
 import type { SyntaxNode } from '../parse/tree';
@@ -73,46 +73,47 @@ export interface IncrementalResult {
 
 /** The analyses of one document's islands, kept from one version to the next. */
 export class IncrementalAnalyzer {
-  private islands = new Map<string, IslandResult>();
+  /** By the island's first statement. */
+  private islands = new Map<SyntaxNode, IslandResult>();
   private config: LintConfig | undefined;
-  private importsKey: string | undefined;
+  private imports: ImportTable | undefined;
+  private statements: readonly SyntaxNode[] = [];
+  private grouping: SyntaxNode[][] = [];
 
   analyze(root: SyntaxNode, text: string, config: LintConfig): IncrementalResult {
     const imports = collectImports(root);
-    const importsKey = keyOf(imports);
-    if (config !== this.config || importsKey !== this.importsKey) this.islands.clear();
+    if (config !== this.config || !this.imports || !sameImports(imports, this.imports)) this.islands.clear();
     this.config = config;
-    this.importsKey = importsKey;
+    this.imports = imports;
 
     const statements = root.namedChildren;
+    const islands = this.islandsOf(statements);
     const layout = new Layout(statements);
-    const kept = new Map<string, IslandResult>();
+    const kept = new Map<SyntaxNode, IslandResult>();
     const graphs: ModuleAnalysis['graphs'][number][] = [];
     const models: ModuleAnalysis['models'][number][] = [];
     const events: ModuleAnalysis['events'][number][] = [];
     const findings: Finding[] = [];
     let analysed = 0;
-    const islands = islandsOf(statements);
     for (const island of islands) {
-      const key = island.map((s) => s.id).join(',');
-      const rows = island.map((s) => s.startPosition.row);
-      const previous = this.islands.get(key);
+      const previous = this.islands.get(island[0]);
       let result: IslandResult;
-      if (!previous) {
+      if (!previous || !sameNodes(previous.statements, island)) {
         const built = buildGraphs(root, imports, island);
-        result = { statements: island, rows, layout, analysis: built, findings: findingsOf({ imports, ...built }, text, config) };
+        const found = findingsOf({ imports, ...built }, text, config);
+        result = { statements: island, rows: rowsOf(island, found), layout, analysis: built, findings: found };
         analysed++;
       } else {
         // The graphs are the same; the findings are too, once moved, unless a message names a line that moved.
-        const sameLines = previous.findings.length === 0 || rows.every((row, i) => row === previous.rows[i]);
+        const rows = rowsOf(island, previous.findings);
+        const sameLines = rows.every((row, i) => row === previous.rows[i]);
         const moved = sameLines ? movedFindings(previous, root) : undefined;
         result = { ...previous, rows, layout, findings: moved ?? findingsOf({ imports, ...previous.analysis }, text, config) };
       }
-      kept.set(key, result);
-      const { analysis } = result;
-      graphs.push(...analysis.graphs);
-      models.push(...analysis.models);
-      events.push(...analysis.events);
+      kept.set(island[0], result);
+      for (const graph of result.analysis.graphs) graphs.push(graph);
+      for (const model of result.analysis.models) models.push(model);
+      for (const event of result.analysis.events) events.push(event);
       for (const finding of result.findings) findings.push(finding);
     }
     this.islands = kept;
@@ -125,11 +126,44 @@ export class IncrementalAnalyzer {
       islands: islands.length,
     };
   }
+
+  /** The islands of `statements`. An edit that leaves every statement binding and reading the same names (a digit
+   *  typed into a rate) leaves the islands as they were, with the edited statement's new node in place of the old. */
+  private islandsOf(statements: readonly SyntaxNode[]): SyntaxNode[][] {
+    const old = this.statements;
+    let same = old.length === statements.length;
+    const replaced = new Map<SyntaxNode, SyntaxNode>();
+    for (let i = 0; same && i < statements.length; i++) {
+      if (old[i] === statements[i]) continue;
+      same = old[i].type === statements[i].type && sameNames(statementNames(old[i]), statementNames(statements[i]));
+      replaced.set(old[i], statements[i]);
+    }
+    this.statements = statements;
+    this.grouping = same ? this.grouping.map((island) => island.map((s) => replaced.get(s) ?? s)) : islandsOf(statements);
+    return this.grouping;
+  }
 }
 
-/** The import table in a form that compares equal exactly when the table does. */
-function keyOf(imports: ImportTable): string {
-  return JSON.stringify([[...imports.bindings], imports.starModules, [...imports.localNames].sort(), imports.hasImports]);
+/** The line each statement of an island starts on, when its findings need them. */
+function rowsOf(island: readonly SyntaxNode[], findings: readonly Finding[]): readonly number[] {
+  return findings.length === 0 ? [] : island.map((statement) => statement.startPosition.row);
+}
+
+function sameNodes(a: readonly SyntaxNode[], b: readonly SyntaxNode[]): boolean {
+  return a.length === b.length && a.every((node, i) => node === b[i]);
+}
+
+function sameNames(a: StatementNames, b: StatementNames): boolean {
+  const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((name, i) => name === y[i]);
+  return a.opaque === b.opaque && same(a.binds, b.binds) && same(a.reads, b.reads) && same(a.declared, b.declared);
+}
+
+function sameImports(a: ImportTable, b: ImportTable): boolean {
+  if (a.hasImports !== b.hasImports || a.bindings.size !== b.bindings.size || a.localNames.size !== b.localNames.size) return false;
+  if (a.starModules.length !== b.starModules.length || a.starModules.some((module, i) => module !== b.starModules[i])) return false;
+  for (const [name, target] of a.bindings) if (b.bindings.get(name) !== target) return false;
+  for (const name of a.localNames) if (!b.localNames.has(name)) return false;
+  return true;
 }
 
 /** An island's findings with every offset moved to the current text (the same list if none moved), or undefined if
