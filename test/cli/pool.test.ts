@@ -1,7 +1,10 @@
 // Many files: checked by the worker pool, printed in path order, identical to the single-thread result.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { cleanUp, DROPOUT_THEN_BN, layerlint, project } from './run';
+import { CheckPool } from '../../server/src/cli/pool';
+import { cleanUp, DROPOUT_THEN_BN, layerlint, project, ROOT } from './run';
 
 after(cleanUp);
 
@@ -26,4 +29,38 @@ test('a few hundred files in nested folders come out complete and sorted by path
   const alone = layerlint(['check', '--format', 'json', expected[7]], { cwd: dir });
   assert.deepEqual(JSON.parse(alone.stdout)[0], JSON.parse(run.stdout)[7]);
   assert.equal(run.code, 1);
+});
+
+test('a worker that dies holding a file costs that file only: the others are checked by the remaining threads', { timeout: 20_000 }, async () => {
+  // A worker script that takes one file from the shared queue and then fails, as an out-of-memory worker would.
+  const poolModule = join(ROOT, 'out', 'server', 'src', 'cli', 'pool.js');
+  const dir = project('', {
+    'crash.js': `const { parentPort, workerData } = require('node:worker_threads');
+const { JobQueue } = require(${JSON.stringify(poolModule)});
+parentPort.once('message', (jobs) => {
+  new JobQueue(workerData.queue, jobs.length).claim(workerData.slot);
+  throw new Error('simulated crash');
+});
+`,
+  });
+  const jobs = Array.from({ length: 200 }, (_, i) => {
+    const path = join(dir, `m${i}.py`);
+    writeFileSync(path, DROPOUT_THEN_BN);
+    return { path, display: `m${i}.py` };
+  });
+  const settings = { overrides: { select: ['LL101'], ignore: [], severity: [] }, fix: 'none', unsafeFixes: false, details: false } as const;
+  const pool = new CheckPool(settings, 2, join(dir, 'crash.js'));
+  const reports = await pool.check(jobs, () => undefined);
+
+  const failed = reports.filter((r) => r.errors.length > 0);
+  assert.equal(failed.length, 1);
+  assert.deepEqual(failed[0].errors, [`${failed[0].display}: internal error while checking it: simulated crash`]);
+  assert.deepEqual(failed[0].findings, []);
+  const checked = reports.filter((r) => r !== failed[0]);
+  assert.equal(checked.length, 199);
+  for (const report of checked) assert.deepEqual(report.findings.map((f) => [f.code, f.range.start.line]), [['LL101', 4]]);
+  assert.deepEqual(
+    reports.map((r) => r.display),
+    jobs.map((j) => j.display),
+  );
 });

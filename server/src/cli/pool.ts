@@ -64,17 +64,24 @@ export class JobQueue {
  *  being listed), and they load the parser while this thread finishes the listing. */
 export class CheckPool {
   private readonly workers = new Map<number, Worker>();
-  private readonly queue = JobQueue.create(Math.max(1, availableParallelism()));
+  private readonly queue: SharedArrayBuffer;
   /** Set once the files are known: the workers wait for it. */
   private run: Run | undefined;
 
-  constructor(private readonly settings: CheckSettings) {}
+  /** `threads` counts this one; `script` is the worker's (tests give one that fails). */
+  constructor(
+    private readonly settings: CheckSettings,
+    private readonly threads = availableParallelism(),
+    private readonly script = workerScript(),
+  ) {
+    this.queue = JobQueue.create(Math.max(1, threads));
+  }
 
   /** Called as files are found: starts the workers that `count` files will keep busy. */
   expect(count: number): void {
     if (this.run || count < POOL_MIN_FILES) return;
     // This thread is one of the checking threads.
-    const wanted = Math.min(availableParallelism() - 1, Math.floor(count / FILES_PER_WORKER) - 1);
+    const wanted = Math.min(this.threads - 1, Math.floor(count / FILES_PER_WORKER) - 1);
     for (let slot = 1 + this.workers.size; this.workers.size < wanted; slot++) this.startWorker(slot);
   }
 
@@ -93,18 +100,16 @@ export class CheckPool {
   }
 
   private startWorker(slot: number): void {
-    const worker = new Worker(workerScript(), { workerData: { settings: this.settings, queue: this.queue, slot } satisfies WorkerSetup });
+    const worker = new Worker(this.script, { workerData: { settings: this.settings, queue: this.queue, slot } satisfies WorkerSetup });
     this.workers.set(slot, worker);
-    let ended = false;
-    const end = (problem: string) => {
-      if (ended) return;
-      ended = true;
-      this.workers.delete(slot);
-      this.run?.lost(slot, problem);
-    };
+    let failure: string | undefined;
     worker.on('message', ({ index, report }: WorkerReply) => this.run?.finish(index, report));
-    worker.on('error', (error) => end(`internal error while checking it: ${error.message}`));
-    worker.on('exit', (code) => end(`internal error while checking it: the worker thread stopped (exit code ${code})`));
+    worker.on('error', (error) => (failure = error.message));
+    // Only 'exit' comes after every message the worker posted: a report may still be on its way at 'error'.
+    worker.on('exit', (code) => {
+      this.workers.delete(slot);
+      this.run?.lost(slot, `internal error while checking it: ${failure ?? `the worker thread stopped (exit code ${code})`}`);
+    });
     if (this.run) worker.postMessage(this.run.jobs);
   }
 }
