@@ -67,3 +67,25 @@ test('a document edited after it lost its tree is analysed as its new text', asy
   assert.ok((await fresh(MODEL)).some(([code]) => code === 'LL101'));
   assert.ok(!analysis.findings.some((f) => f.code === 'LL101'));
 });
+
+test('when the incremental analysis fails, the document is analysed whole and the next edit starts afresh', async () => {
+  const store = new DocumentStore(await parser());
+  const state = store.open('file:///failing.py', 1, MODEL);
+  store.analysis(state, DEFAULT_CONFIG);
+  const failing = { analyze: () => assert.fail('an island the analyzer cannot handle') };
+  state.analyzer = failing as unknown as NonNullable<typeof state.analyzer>;
+  store.change('file:///failing.py', 2, [{ range: rangeOf(MODEL, '0.5'), text: '0.4' }]);
+  const errors: unknown[] = [];
+  const log = console.error;
+  console.error = (...args: unknown[]) => errors.push(args);
+  try {
+    const { findings } = store.analysis(state, DEFAULT_CONFIG);
+    const text = MODEL.replace('0.5', '0.4');
+    assert.deepEqual(findings.map((f): [string, number, number] => [f.code, f.span.start, f.span.end]), await fresh(text));
+    assert.ok(findings.length > 0);
+  } finally {
+    console.error = log;
+  }
+  assert.equal(errors.length, 1);
+  assert.equal(state.analyzer, undefined);
+});

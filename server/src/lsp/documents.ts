@@ -7,8 +7,8 @@ import { ParsedDocument } from '../parse/document';
 import type { PythonParser, SyntaxNode, SyntaxTree } from '../parse/tree';
 import type { LintConfig } from '../config/config';
 import { lint } from '../rules/lint';
-import { IncrementalAnalyzer } from './incremental';
 import type { Finding } from '../rules/types';
+import { IncrementalAnalyzer } from './incremental';
 
 export interface Analysis {
   readonly version: number;
@@ -94,6 +94,20 @@ export function analyzeText(root: SyntaxNode, text: string, config: LintConfig):
   return { result, findings: lint(result, text, config, root) };
 }
 
+/** The analysis of a document's current text, re-using what the last edit did not touch. Should the incremental path
+ *  fail on some input, the document is analysed whole and the next edit starts afresh: no findings are lost. */
+function analyzeIncrementally(state: DocumentState, config: LintConfig): { result: ModuleAnalysis; findings: Finding[] } {
+  const { document } = state;
+  const root = document.tree.rootNode;
+  try {
+    return (state.analyzer ??= new IncrementalAnalyzer()).analyze(root, document.text, config);
+  } catch (error) {
+    console.error(`layerlint: incremental analysis of ${document.uri} failed, analysing it whole: ${(error as Error).stack ?? error}`);
+    state.analyzer = undefined;
+    return analyzeText(root, document.text, config);
+  }
+}
+
 /** Documents that keep their tree and analysis at once: the rest are parsed and analysed again when a request needs
  *  them (their diagnostics are out). */
 const KEPT_ANALYSES = 24;
@@ -150,8 +164,7 @@ export class DocumentStore {
   analysis(state: DocumentState, config: LintConfig): Analysis {
     const { document } = state;
     if (state.analysis?.version !== document.version || state.analysis.config !== config) {
-      const { result, findings } = (state.analyzer ??= new IncrementalAnalyzer()).analyze(document.tree.rootNode, document.text, config);
-      state.analysis = { version: document.version, config, result, findings };
+      state.analysis = { version: document.version, config, ...analyzeIncrementally(state, config) };
     }
     // The tree, its nodes and the analysis that holds them are most of a document's memory: only the recently used
     // keep theirs.
