@@ -23,7 +23,7 @@ export class Suppressions {
   /** Whether a finding of `code` whose range starts at `offset` is suppressed. */
   suppresses(code: string, offset: number): boolean {
     if (covers(this.fileWide, code)) return true;
-    return covers(this.byLine.get(indexOf(this.lineStarts, offset)), code);
+    return this.byLine.size > 0 && covers(this.byLine.get(indexOf(this.lineStarts, offset)), code);
   }
 }
 
@@ -35,7 +35,6 @@ function covers(set: CodeSet | undefined, code: string): boolean {
 export function findSuppressions(root: SyntaxNode, text: string): Suppressions {
   const byLine = new Map<number, CodeSet>();
   let fileWide: CodeSet | undefined;
-  const starts = lineStarts(text);
   const seen = new Set<number>();
   for (const match of text.matchAll(CANDIDATE)) {
     const comment = root.descendantForIndex(match.index, match.index + 1);
@@ -52,7 +51,8 @@ export function findSuppressions(root: SyntaxNode, text: string): Suppressions {
       byLine.set(line, merge(byLine.get(line), noqa.codes));
     }
   }
-  return new Suppressions(starts, byLine, fileWide);
+  // Most files have no `# noqa`: then no finding needs its line, and the text is not scanned for line starts.
+  return new Suppressions(byLine.size > 0 ? lineStarts(text) : [], byLine, fileWide);
 }
 
 /** The `# noqa` directive in a comment's text: the codes it names (or `'all'`), and the offset just past it in the

@@ -1824,12 +1824,22 @@ interface ParamIndex {
   readonly positions: ReadonlyMap<string, number>;
 }
 
-// Rules ask for parameters by name many times per layer: each spec's list is indexed once, on first use.
-const paramIndexes = new WeakMap<LayerSpec, ParamIndex>();
+// Rules ask for parameters by name several times per layer: each spec's list is indexed on first use, and the index
+// kept on the spec itself (a property read is much cheaper than a WeakMap lookup), hidden from enumeration and
+// comparison.
+const PARAM_INDEX = Symbol('parameter index');
+
+// Callers ask about one layer several times in a row.
+let lastSpec: LayerSpec | undefined;
+let lastIndex: ParamIndex | undefined;
 
 function indexOfParams(spec: LayerSpec): ParamIndex {
-  let index = paramIndexes.get(spec);
-  if (index) return index;
+  if (spec === lastSpec) return lastIndex!;
+  lastSpec = spec;
+  return (lastIndex = (spec as { [PARAM_INDEX]?: ParamIndex })[PARAM_INDEX] ?? makeIndex(spec));
+}
+
+function makeIndex(spec: LayerSpec): ParamIndex {
   const byName = new Map<string, ParamSpec>();
   const positions = new Map<string, number>();
   spec.params.forEach((param, position) => {
@@ -1838,8 +1848,8 @@ function indexOfParams(spec: LayerSpec): ParamIndex {
   // A current name wins over another parameter's legacy name; among legacy names, the first listed.
   for (const param of spec.params) for (const legacy of param.legacyNames ?? []) if (!byName.has(legacy)) byName.set(legacy, param);
   for (const [name, position] of positions) byName.set(name, spec.params[position]);
-  index = { byName, positions };
-  paramIndexes.set(spec, index);
+  const index: ParamIndex = { byName, positions };
+  if (Object.isExtensible(spec)) Object.defineProperty(spec, PARAM_INDEX, { value: index });
   return index;
 }
 

@@ -55,7 +55,9 @@ export interface LayerNode {
 
 /** The argument for a parameter, written as keyword or positionally. */
 export function argument(node: Pick<LayerNode, 'args' | 'spec'>, name: string): Argument | undefined {
-  return argumentFor(node.args, name, paramIndex(node.spec, name));
+  // The parameter's position is looked up only when some argument is positional: most are not (or there are none).
+  const positional = node.args.some((a) => a.position !== undefined);
+  return argumentFor(node.args, name, positional ? paramIndex(node.spec, name) : -1);
 }
 
 /** The argument written as `keyword=`, else the one at `position` (none when it is -1). */

@@ -5,11 +5,11 @@ import { argument, reportNode, type LayerNode, type ModelGraph } from '../keras/
 import type { ImportTable } from '../keras/imports';
 import { replaceValue, removeArgument, setParameter } from '../fixes/arguments';
 import { fixOf } from '../fixes/fix';
-import { allApplications, appliedElsewhere } from '../fixes/shared';
+import { appliedElsewhere } from '../fixes/shared';
 import { insertLayerAfter } from '../fixes/insert';
 import { layerClassText } from '../fixes/rename';
 import { swapEnds } from '../fixes/swap';
-import { inlineActivation, isActivationLayer, isBatchNorm, isBatchNormOnOutput, outputTail, straightPath } from './kinds';
+import { applicationsOf, inlineActivation, isActivationLayer, isBatchNorm, isBatchNormOnOutput, outputTail, straightPath } from './kinds';
 import { line, span } from './messages';
 import type { Rule, TextEdit } from './types';
 
@@ -25,7 +25,7 @@ export const LL102: Rule = {
   },
   check({ analysis, text, options, report }) {
     if (options.activationOrder === 'either') return;
-    const applications = allApplications(analysis.graphs);
+    const applications = applicationsOf(analysis);
     for (const graph of analysis.graphs) {
       const tail = outputTail(graph);
       for (const norm of graph.nodes) {

@@ -4,8 +4,8 @@ import { argument, literalArgument, reportNode } from '../keras/graph';
 import { paramSpec } from '../keras/catalog';
 import { setParameter } from '../fixes/arguments';
 import { fixOf } from '../fixes/fix';
-import { allApplications, appliedElsewhere } from '../fixes/shared';
-import { inlineActivation, isBatchNorm } from './kinds';
+import { appliedElsewhere } from '../fixes/shared';
+import { applicationsOf, inlineActivation, isBatchNorm } from './kinds';
 import { line, span } from './messages';
 import type { Rule } from './types';
 
@@ -18,7 +18,7 @@ export const LL103: Rule = {
     fixes: ['unsafe'],
   },
   check({ analysis, report }) {
-    const applications = allApplications(analysis.graphs);
+    const applications = applicationsOf(analysis);
     for (const graph of analysis.graphs) {
       for (const weights of graph.nodes) {
         if (weights.spec.family !== 'dense' && weights.spec.family !== 'convolution') continue;

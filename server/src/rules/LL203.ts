@@ -6,8 +6,7 @@ import { layersInFamily } from '../keras/catalog';
 import { setKeywordArgument } from '../fixes/arguments';
 import { fixOf } from '../fixes/fix';
 import { replaceLayerClass } from '../fixes/rename';
-import { allApplications } from '../fixes/shared';
-import { isPlainDropout, walk } from './kinds';
+import { applicationsOf, isPlainDropout, walk } from './kinds';
 import { line, span } from './messages';
 import type { Rule, TextEdit } from './types';
 
@@ -20,7 +19,7 @@ export const LL203: Rule = {
     fixes: ['unsafe'],
   },
   check({ analysis, text, report }) {
-    const applications = allApplications(analysis.graphs);
+    const applications = applicationsOf(analysis);
     for (const graph of analysis.graphs) {
       for (const dropout of graph.nodes) {
         if (!isPlainDropout(dropout)) continue;

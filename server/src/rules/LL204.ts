@@ -6,8 +6,7 @@ import { layerByName } from '../keras/catalog';
 import { parseArguments } from '../keras/builder';
 import { fixOf } from '../fixes/fix';
 import { replaceLayerClass } from '../fixes/rename';
-import { allApplications } from '../fixes/shared';
-import { isBatchNorm, isWeightLayer, walk } from './kinds';
+import { applicationsOf, isBatchNorm, isWeightLayer, walk } from './kinds';
 import { line, span } from './messages';
 import type { Rule } from './types';
 
@@ -22,7 +21,7 @@ export const LL204: Rule = {
     fixes: ['unsafe'],
   },
   check({ analysis, text, report }) {
-    const applications = allApplications(analysis.graphs);
+    const applications = applicationsOf(analysis);
     const target = layerByName(REPLACEMENT);
     for (const graph of analysis.graphs) {
       for (const norm of graph.nodes) {

@@ -5,8 +5,7 @@ import { reportNode, type LayerNode, type ModelGraph } from '../keras/graph';
 import { layerByName } from '../keras/catalog';
 import { fixOf } from '../fixes/fix';
 import { replaceLayerClass } from '../fixes/rename';
-import { allApplications } from '../fixes/shared';
-import { appliedActivation, inlineActivation, isPlainDropout } from './kinds';
+import { applicationsOf, appliedActivation, inlineActivation, isPlainDropout } from './kinds';
 import { line, span } from './messages';
 import type { Rule } from './types';
 
@@ -23,7 +22,7 @@ export const LL205: Rule = {
     fixes: ['unsafe'],
   },
   check({ analysis, text, report }) {
-    const applications = allApplications(analysis.graphs);
+    const applications = applicationsOf(analysis);
     // Graph pieces of one model (split where the builder lost track) share their owner: judge "no SELU" over all of them.
     const byOwner = new Map<string, ModelGraph[]>();
     for (const graph of analysis.graphs) {

@@ -2,6 +2,8 @@
 // catalog (family, weights, rank); the few class names below are the ones RULES.md itself singles out.
 import { argument, literalArgument, type Argument, type LayerNode, type ModelGraph } from '../keras/graph';
 import { paramSpec } from '../keras/catalog';
+import type { ModuleAnalysis } from '../keras/analyze';
+import { allApplications } from '../fixes/shared';
 
 const BATCH_NORM = 'BatchNormalization';
 const PLAIN_DROPOUT = 'Dropout';
@@ -168,4 +170,13 @@ export function walk(graph: ModelGraph, start: LayerNode, direction: 'forward' |
 export function isBatchNormOnOutput(graph: ModelGraph, node: LayerNode, tail = outputTail(graph)): boolean {
   if (!isBatchNorm(node) || !tail.has(node)) return false;
   return graph.outputs!.includes(node) || graph.predecessors(node).some(isOutputActivation);
+}
+
+const applicationsByGraphs = new WeakMap<readonly ModelGraph[], readonly LayerNode[]>();
+
+/** Every layer application of the analysis, each once: listed once for all the rules whose fixes ask. */
+export function applicationsOf(analysis: ModuleAnalysis): readonly LayerNode[] {
+  let applications = applicationsByGraphs.get(analysis.graphs);
+  if (!applications) applicationsByGraphs.set(analysis.graphs, (applications = allApplications(analysis.graphs)));
+  return applications;
 }

@@ -5,7 +5,7 @@ import { ruleSetting, type LintConfig } from '../config/config';
 import { findSuppressions, type Suppressions } from '../config/suppression';
 import type { SyntaxNode } from '../parse/tree';
 import { RULES } from './registry';
-import type { Finding } from './types';
+import type { Finding, RuleContext, Severity } from './types';
 
 export function lint(analysis: ModuleAnalysis, text: string, config: LintConfig, root: SyntaxNode): Finding[] {
   return unsuppressed(findingsOf(analysis, text, config), findSuppressions(root, text));
