@@ -19,23 +19,33 @@ export function unsuppressed(findings: readonly Finding[], suppressions: Suppres
 /** Every finding of the enabled rules, suppressed or not, in source order. */
 export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintConfig): Finding[] {
   const findings: Finding[] = [];
-  // A layer inside a helper is seen once per caller it is inlined into; report each place once.
-  const seen = new Set<string>();
+  // A layer inside a helper is seen once per caller it is inlined into; report each place once. By start offset:
+  // the few findings that start at one place are compared in full.
+  const seen = new Map<number, Finding[]>();
+  let code = '';
+  let severity: Severity = 'warning';
+  // One context for all rules: each reports while its own check runs, under the code and severity set for it.
+  const context: RuleContext = {
+    analysis,
+    text,
+    options: config.options,
+    report: (report) => {
+      const { span, message } = report;
+      const here = seen.get(span.start);
+      if (here?.some((f) => f.code === code && f.span.end === span.end && f.message === message)) return;
+      const finding: Finding = { span, message, related: report.related, fixes: report.fixes, code, severity };
+      if (here) here.push(finding);
+      else seen.set(span.start, [finding]);
+      findings.push(finding);
+    },
+  };
   for (const rule of RULES) {
     const setting = ruleSetting(config, rule.meta);
     if (setting === 'off') continue;
+    code = rule.meta.code;
+    severity = setting;
     try {
-      rule.check({
-        analysis,
-        text,
-        options: config.options,
-        report: (finding) => {
-          const key = `${rule.meta.code}:${finding.span.start}:${finding.span.end}:${finding.message}`;
-          if (seen.has(key)) return;
-          seen.add(key);
-          findings.push({ ...finding, code: rule.meta.code, severity: setting });
-        },
-      });
+      rule.check(context);
     } catch (error) {
       // One rule tripping over an input it did not foresee must not cost the findings of the others.
       console.error(`layerlint: rule ${rule.meta.code} failed: ${(error as Error).stack ?? error}`);
