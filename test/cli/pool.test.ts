@@ -49,7 +49,7 @@ parentPort.once('message', (jobs) => {
     return { path, display: `m${i}.py` };
   });
   const settings = { overrides: { select: ['LL101'], ignore: [], severity: [] }, fix: 'none', unsafeFixes: false, details: false } as const;
-  const pool = new CheckPool(settings, 2, join(dir, 'crash.js'));
+  const pool = new CheckPool(settings, { threads: 2, script: join(dir, 'crash.js') });
   const reports = await pool.check(jobs, () => undefined);
 
   const failed = reports.filter((r) => r.errors.length > 0);

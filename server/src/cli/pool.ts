@@ -2,7 +2,7 @@
 // claim files one at a time from a counter they share, so a thread that drew short files simply takes more of them and
 // all finish together, with no message round trip between one file and the next.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createParser } from '../parse/parser';
@@ -13,6 +13,9 @@ import { failedReport, FileChecker, type CheckSettings, type FileJob, type FileR
 const POOL_MIN_FILES = 48;
 /** Each worker should get at least this many files to pay for its start. */
 const FILES_PER_WORKER = 24;
+/** How long the machine is watched for idle cores before workers are started: the clock that counts CPU time ticks
+ *  every 10 ms on most systems, so a shorter look would see too few ticks to tell. */
+const IDLE_SAMPLE_MS = 50;
 
 /** What a worker is started with. */
 export interface WorkerSetup {
@@ -61,42 +64,80 @@ export class JobQueue {
 }
 
 /** The workers of one run. They are started as soon as the run promises to be large enough (while the files are still
- *  being listed), and they load the parser while this thread finishes the listing. */
+ *  being listed), and they load the parser while this thread finishes the listing.
+ *
+ *  A worker is started only for a core that the rest of the machine leaves idle. Each thread pays the JIT's warm-up
+ *  again (over a few hundred files, most of a thread's time goes by before the analysis code is optimised), so a
+ *  worker that has to share a core with other programs costs more CPU time than it saves, and the run gets slower. */
 export class CheckPool {
   private readonly workers = new Map<number, Worker>();
   private readonly queue: SharedArrayBuffer;
+  private readonly threads: number;
+  private readonly script: string;
+  /** What the cores had done when the pool was made (undefined: the number of threads was given). */
+  private readonly cpuAtStart: CpuTime | undefined;
+  private decided = false;
   /** Set once the files are known: the workers wait for it. */
   private run: Run | undefined;
 
-  /** `threads` counts this one; `script` is the worker's (tests give one that fails). */
+  /** `threads` (this one included) is how many to use whatever the machine is doing; by default, one per core at most,
+   *  and only for the cores that are idle. `script` is the worker's (tests give one that fails). */
   constructor(
     private readonly settings: CheckSettings,
-    private readonly threads = availableParallelism(),
-    private readonly script = workerScript(),
+    options: { threads?: number; script?: string } = {},
   ) {
-    this.queue = JobQueue.create(Math.max(1, threads));
+    this.threads = Math.max(1, options.threads ?? availableParallelism());
+    this.script = options.script ?? workerScript();
+    this.queue = JobQueue.create(this.threads);
+    this.cpuAtStart = options.threads === undefined ? cpuTime() : undefined;
   }
 
-  /** Called as files are found: starts the workers that `count` files will keep busy. */
+  /** Called as files are found: once `count` files would keep a worker busy and the machine has been watched long
+   *  enough, starts the workers. */
   expect(count: number): void {
-    if (this.run || count < POOL_MIN_FILES) return;
-    // This thread is one of the checking threads.
-    const wanted = Math.min(this.threads - 1, Math.floor(count / FILES_PER_WORKER) - 1);
-    for (let slot = 1 + this.workers.size; this.workers.size < wanted; slot++) this.startWorker(slot);
+    if (!this.decided && count >= POOL_MIN_FILES && this.watched() >= IDLE_SAMPLE_MS) this.startWorkers(count);
   }
 
   /** Reports in the order of `jobs`, whatever order they finish in. */
   async check(jobs: readonly FileJob[], onProgress: (done: number) => void): Promise<FileReport[]> {
-    this.expect(jobs.length);
+    const parser = createParser();
+    if (!this.decided && jobs.length >= POOL_MIN_FILES) {
+      // Named files are listed at once: the machine is watched (while the parser loads) before the choice is made.
+      await new Promise((done) => setTimeout(done, IDLE_SAMPLE_MS - this.watched()));
+      this.startWorkers(jobs.length);
+    }
     const run = new Run(jobs, new JobQueue(this.queue, jobs.length), onProgress);
     this.run = run;
     for (const worker of this.workers.values()) worker.postMessage(jobs);
     try {
-      await run.checkHere(new FileChecker(await createParser(), this.settings));
+      await run.checkHere(new FileChecker(await parser, this.settings));
       return await run.finished;
     } finally {
       for (const worker of this.workers.values()) void worker.terminate();
     }
+  }
+
+  private startWorkers(count: number): void {
+    this.decided = true;
+    // This thread is one of the checking threads.
+    const wanted = Math.min(this.threads - 1, Math.floor(count / FILES_PER_WORKER) - 1, this.freeCores() - 1);
+    for (let slot = 1; slot <= wanted; slot++) this.startWorker(slot);
+  }
+
+  /** Milliseconds the machine has been watched. */
+  private watched(): number {
+    return this.cpuAtStart ? performance.now() - this.cpuAtStart.wall : Infinity;
+  }
+
+  /** The cores that other programs left free since the pool was made (this process's own work does not count). */
+  private freeCores(): number {
+    if (!this.cpuAtStart) return this.threads;
+    const now = cpuTime();
+    // Some systems do not list their cores.
+    if (now.cores === 0) return this.threads;
+    const elapsed = Math.max(now.wall - this.cpuAtStart.wall, 1);
+    const others = now.busy - this.cpuAtStart.busy - (now.own - this.cpuAtStart.own);
+    return Math.round(now.cores - others / elapsed);
   }
 
   private startWorker(slot: number): void {
@@ -151,6 +192,21 @@ class Run {
     const index = this.queue.inHand(slot);
     if (index !== undefined) this.finish(index, failedReport(this.jobs[index], problem));
   }
+}
+
+/** Milliseconds: of a monotonic clock, of all cores' work, and of this process's. */
+interface CpuTime {
+  readonly wall: number;
+  readonly busy: number;
+  readonly own: number;
+  readonly cores: number;
+}
+
+function cpuTime(): CpuTime {
+  const all = cpus();
+  const busy = all.reduce((sum, { times }) => sum + times.user + times.nice + times.sys + times.irq, 0);
+  const { user, system } = process.cpuUsage();
+  return { wall: performance.now(), busy, own: (user + system) / 1000, cores: all.length };
 }
 
 /** The worker script: beside the bundle (dist/cli-worker.js), or beside this module when run from the compiled sources. */
