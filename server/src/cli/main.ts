@@ -1,6 +1,5 @@
 // The `layerlint` command: one engine for the terminal, CI and pre-commit, and the language server for editors.
 import { parseArgs } from 'node:util';
-import { startServer } from '../lsp/server';
 import { VERSION } from '../version';
 import { check } from './check';
 import { explain, rulesJson, rulesTable } from './rules';
@@ -52,7 +51,7 @@ export async function main(argv: string[]): Promise<number | undefined> {
     case 'server':
       if (rest.includes('--help') || rest.includes('-h')) return print(SERVER_USAGE);
       if (!rest.some((arg) => TRANSPORTS.test(arg))) return usageError('server', 'choose how to talk to the editor', SERVER_USAGE);
-      startServer();
+      startLanguageServer();
       return undefined;
     case '-V':
     case '--version':
@@ -66,6 +65,13 @@ export async function main(argv: string[]): Promise<number | undefined> {
     default:
       return usageError(undefined, `unknown command '${command}'`, USAGE);
   }
+}
+
+/** The language server's modules are loaded for this command only: the others need not set them up. */
+function startLanguageServer(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startServer }: typeof import('../lsp/server') = require('../lsp/server');
+  startServer();
 }
 
 function rules(argv: string[]): number {
