@@ -79,6 +79,8 @@ export class IncrementalAnalyzer {
   private imports: ImportTable | undefined;
   private statements: readonly SyntaxNode[] = [];
   private grouping: SyntaxNode[][] = [];
+  /** The names some statement binds, when the islands were last worked out. */
+  private bound = new Set<string>();
 
   analyze(root: SyntaxNode, text: string, config: LintConfig): IncrementalResult {
     const imports = collectImports(root);
@@ -104,11 +106,13 @@ export class IncrementalAnalyzer {
         result = { statements: island, rows: rowsOf(island, found), layout, analysis: built, findings: found };
         analysed++;
       } else {
-        // The graphs are the same; the findings are too, once moved, unless a message names a line that moved.
+        // The graphs are the same; so are the findings, once moved, unless a message names a line that moved. Then
+        // the rules that found something run again; the others would find nothing again.
         const rows = rowsOf(island, previous.findings);
         const sameLines = rows.every((row, i) => row === previous.rows[i]);
         const moved = sameLines ? movedFindings(previous, root) : undefined;
-        result = { ...previous, rows, layout, findings: moved ?? findingsOf({ imports, ...previous.analysis }, text, config) };
+        const codes = new Set(previous.findings.map((finding) => finding.code));
+        result = { ...previous, rows, layout, findings: moved ?? findingsOf({ imports, ...previous.analysis }, text, config, codes) };
       }
       kept.set(island[0], result);
       for (const graph of result.analysis.graphs) graphs.push(graph);
@@ -127,20 +131,33 @@ export class IncrementalAnalyzer {
     };
   }
 
-  /** The islands of `statements`. An edit that leaves every statement binding and reading the same names (a digit
-   *  typed into a rate) leaves the islands as they were, with the edited statement's new node in place of the old. */
+  /** The islands of `statements`. An edit that leaves every statement binding the same names, and reading the same
+   *  names some statement binds (a digit typed into a rate, a call to an imported layer added), leaves the islands as
+   *  they were, with the edited statement's new node in place of the old. */
   private islandsOf(statements: readonly SyntaxNode[]): SyntaxNode[][] {
     const old = this.statements;
     let same = old.length === statements.length;
     const replaced = new Map<SyntaxNode, SyntaxNode>();
     for (let i = 0; same && i < statements.length; i++) {
       if (old[i] === statements[i]) continue;
-      same = old[i].type === statements[i].type && sameNames(statementNames(old[i]), statementNames(statements[i]));
+      same = old[i].type === statements[i].type && this.sameLinks(statementNames(old[i]), statementNames(statements[i]));
       replaced.set(old[i], statements[i]);
     }
     this.statements = statements;
-    this.grouping = same ? this.grouping.map((island) => island.map((s) => replaced.get(s) ?? s)) : islandsOf(statements);
+    if (same) {
+      this.grouping = this.grouping.map((island) => island.map((s) => replaced.get(s) ?? s));
+    } else {
+      this.grouping = islandsOf(statements);
+      this.bound = new Set(this.grouping.flatMap((island) => island.flatMap((s) => statementNames(s).binds)));
+    }
     return this.grouping;
+  }
+
+  /** Whether two versions of a statement tie it to the same statements. */
+  private sameLinks(a: StatementNames, b: StatementNames): boolean {
+    const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((name, i) => name === y[i]);
+    const linking = (names: StatementNames) => names.reads.filter((name) => this.bound.has(name));
+    return a.opaque === b.opaque && same(a.binds, b.binds) && same(a.declared, b.declared) && same(linking(a), linking(b));
   }
 }
 
@@ -151,11 +168,6 @@ function rowsOf(island: readonly SyntaxNode[], findings: readonly Finding[]): re
 
 function sameNodes(a: readonly SyntaxNode[], b: readonly SyntaxNode[]): boolean {
   return a.length === b.length && a.every((node, i) => node === b[i]);
-}
-
-function sameNames(a: StatementNames, b: StatementNames): boolean {
-  const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((name, i) => name === y[i]);
-  return a.opaque === b.opaque && same(a.binds, b.binds) && same(a.reads, b.reads) && same(a.declared, b.declared);
 }
 
 function sameImports(a: ImportTable, b: ImportTable): boolean {

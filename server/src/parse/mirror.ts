@@ -363,6 +363,7 @@ export function mirror(cursor: Cursor, text: string, language: object, nodeTypes
 
   /** Nodes of a tree without errors whose start the binding was asked for: their first child may not start there. */
   const placedByBinding = new Set<MirrorNode>();
+  const errors: MirrorNode[] = [];
 
   /** Where the node under the cursor, of `shape`, starts when the text tells: after `previous` (its previous sibling)
    *  inside `parent`. -1 when only the binding knows. */
@@ -426,6 +427,7 @@ export function mirror(cursor: Cursor, text: string, language: object, nodeTypes
       const missing = hasErrors && start === end && !expand && cursor.nodeIsMissing;
       node = new MirrorNode(source, shape.type, shape.named, missing, parent === root ? { base: start } : parent.anchor, start, end);
       node.hasError = missing || shape.type === 'ERROR';
+      if (node.hasError) errors.push(node);
       if (derived === -1 && !hasErrors && expand) placedByBinding.add(node);
     }
     // Tokens carry no field any code asks for.
@@ -447,7 +449,7 @@ export function mirror(cursor: Cursor, text: string, language: object, nodeTypes
     }
     while (!cursor.gotoNextSibling()) {
       if (parents.length === 1 || !cursor.gotoParent()) {
-        if (hasErrors) propagateErrors(root);
+        propagateErrors(errors);
         return root;
       }
       const done = parents.pop()!;
@@ -459,17 +461,10 @@ export function mirror(cursor: Cursor, text: string, language: object, nodeTypes
   }
 }
 
-function propagateErrors(root: MirrorNode): void {
-  // Children come after their parent in a pre-order list; walking it backwards settles children first.
-  const order: MirrorNode[] = [];
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    order.push(node);
-    for (const child of node.children) stack.push(child);
-  }
-  for (let i = order.length - 1; i >= 0; i--) {
-    const node = order[i];
-    if (node.hasError && node.parent) node.parent.hasError = true;
+/** Marks the ancestors of each ERROR or MISSING node: from the nodes themselves up, not over the whole tree (whose
+ *  carried-over statements have none). */
+function propagateErrors(errors: readonly MirrorNode[]): void {
+  for (const error of errors) {
+    for (let node = error.parent; node && !node.hasError; node = node.parent) node.hasError = true;
   }
 }

@@ -16,8 +16,8 @@ export function unsuppressed(findings: readonly Finding[], suppressions: Suppres
   return findings.filter((finding) => !suppressions.suppresses(finding.code, finding.span.start));
 }
 
-/** Every finding of the enabled rules, suppressed or not, in source order. */
-export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintConfig): Finding[] {
+/** Every finding of the enabled rules (of those in `only`, if given), suppressed or not, in source order. */
+export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintConfig, only?: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
   // A layer inside a helper is seen once per caller it is inlined into; report each place once. By start offset:
   // the few findings that start at one place are compared in full.
@@ -41,7 +41,7 @@ export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintC
   };
   for (const rule of RULES) {
     const setting = ruleSetting(config, rule.meta);
-    if (setting === 'off') continue;
+    if (setting === 'off' || (only && !only.has(rule.meta.code))) continue;
     code = rule.meta.code;
     severity = setting;
     try {
