@@ -122,6 +122,27 @@ function inProcess(native: PythonParser, texts: readonly string[], rounds: numbe
   // Paired rounds: each analysis run is compared with the parse run next to it, so load shifts cancel.
   const paired = full.map((f, i) => f / parse[i]);
   ratio('full analysis ÷ raw parse (in process)', median(paired), 1.5, `rounds ${paired.map((r) => r.toFixed(2)).join(', ')}`);
+  // The least any reader of the binding's tree pays: a cursor visiting every node once and reading nothing.
+  const trees = texts.map((text) => native.parse(text));
+  const walk = timed(() => trees.forEach(visitEveryNode));
+  trees.forEach(release);
+  ratio('a bare cursor walk over the binding\'s trees ÷ raw parse (the floor of any node copy)', walk / median(parse), undefined, `${walk.toFixed(0)} ms`);
+}
+
+/** Moves a cursor of the binding over every node of `tree`, reading nothing. */
+function visitEveryNode(tree: SyntaxTree): void {
+  const cursor = (tree as unknown as { binding: { walk(): { gotoFirstChild(): boolean; gotoNextSibling(): boolean; gotoParent(): boolean } } }).binding.walk();
+  let depth = 0;
+  for (;;) {
+    if (cursor.gotoFirstChild()) {
+      depth++;
+      continue;
+    }
+    while (!cursor.gotoNextSibling()) {
+      if (depth === 0 || !cursor.gotoParent()) return;
+      depth--;
+    }
+  }
 }
 
 // ---- 2. whole processes: `layerlint check` vs a parse-only process ----------------------------------------
