@@ -1,6 +1,6 @@
 // Many files: checked by the worker pool, printed in path order, identical to the single-thread result.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { CheckPool } from '../../server/src/cli/pool';
@@ -33,16 +33,21 @@ test('a few hundred files in nested folders come out complete and sorted by path
 
 test('a worker that dies holding a file costs that file only: the others are checked by the remaining threads', { timeout: 20_000 }, async () => {
   // A worker script that takes one file from the shared queue and then fails, as an out-of-memory worker would.
+  // It says when it is ready, so that this thread cannot check every file before the worker has taken one.
   const poolModule = join(ROOT, 'out', 'server', 'src', 'cli', 'pool.js');
-  const dir = project('', {
-    'crash.js': `const { parentPort, workerData } = require('node:worker_threads');
+  const dir = project('', {});
+  const ready = join(dir, 'ready');
+  writeFileSync(
+    join(dir, 'crash.js'),
+    `const { parentPort, workerData } = require('node:worker_threads');
 const { JobQueue } = require(${JSON.stringify(poolModule)});
+require('node:fs').writeFileSync(${JSON.stringify(ready)}, '');
 parentPort.once('message', (jobs) => {
   new JobQueue(workerData.queue, jobs.length).claim(workerData.slot);
   throw new Error('simulated crash');
 });
 `,
-  });
+  );
   const jobs = Array.from({ length: 200 }, (_, i) => {
     const path = join(dir, `m${i}.py`);
     writeFileSync(path, DROPOUT_THEN_BN);
@@ -50,6 +55,8 @@ parentPort.once('message', (jobs) => {
   });
   const settings = { overrides: { select: ['LL101'], ignore: [], severity: [] }, fix: 'none', unsafeFixes: false, details: false } as const;
   const pool = new CheckPool(settings, { threads: 2, script: join(dir, 'crash.js') });
+  pool.expect(jobs.length);
+  while (!existsSync(ready)) await new Promise((wait) => setTimeout(wait, 10));
   const reports = await pool.check(jobs, () => undefined);
 
   const failed = reports.filter((r) => r.errors.length > 0);
@@ -62,5 +69,27 @@ parentPort.once('message', (jobs) => {
   assert.deepEqual(
     reports.map((r) => r.display),
     jobs.map((j) => j.display),
+  );
+});
+
+test('with a worker forced on, whatever the machine is doing, the reports are those of one thread', { timeout: 60_000 }, async () => {
+  const dir = project('', {});
+  // Files large enough that this thread is still busy when the worker has started, so that both take a share.
+  const models = (count: number) => Array.from({ length: count }, (_, m) => DROPOUT_THEN_BN.replace('net =', `net${m} =`)).join('\n');
+  const jobs = Array.from({ length: 120 }, (_, i) => {
+    const path = join(dir, `m${i}.py`);
+    // Every third file is clean, so that the threads' shares differ in what they report.
+    writeFileSync(path, i % 3 === 0 ? 'x = 1\n' : models(30));
+    return { path, display: `m${i}.py` };
+  });
+  const settings = { overrides: { select: ['LL101'], ignore: [], severity: [] }, fix: 'none', unsafeFixes: false, details: true } as const;
+  const pool = new CheckPool(settings, { threads: 2 });
+  pool.expect(jobs.length);
+  const pooled = await pool.check(jobs, () => undefined);
+  const alone = await new CheckPool(settings, { threads: 1 }).check(jobs, () => undefined);
+  assert.deepEqual(pooled, alone);
+  assert.deepEqual(
+    pooled.map((r) => r.findings.map((f) => f.code)),
+    jobs.map((_, i) => (i % 3 === 0 ? [] : Array(30).fill('LL101'))),
   );
 });
