@@ -113,7 +113,11 @@ function emptyReport(job: FileJob, errors: string[]): FileReport {
   return { path: job.path, display: job.display, findings: [], fixed: 0, errors, notes: [] };
 }
 
-async function checkSource(job: FileJob, { lint: lintText, problems: errors }: { lint: Linter; problems: string[] }, settings: CheckSettings): Promise<FileReport> {
+async function checkSource(
+  job: FileJob,
+  { lint: lintText, problems: errors }: { lint: Linter; problems: string[] },
+  settings: CheckSettings,
+): Promise<FileReport> {
   let source: Source;
   try {
     source = job.text !== undefined ? sourceFromText(job.path, job.text) : readSource(job.path);

@@ -35,7 +35,11 @@ export interface Discovered {
 }
 
 /** `onFound` hears the number of files found so far, each time it grows. */
-export async function discover(paths: readonly string[], cwd: string, onFound: (count: number) => void = () => undefined): Promise<Discovered> {
+export async function discover(
+  paths: readonly string[],
+  cwd: string,
+  onFound: (count: number) => void = () => undefined,
+): Promise<Discovered> {
   const found = new Set<string>();
   const add = (path: string) => {
     found.add(path);

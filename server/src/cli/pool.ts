@@ -1,4 +1,4 @@
-// Runs the per-file checks on every core: this thread checks files too, and worker threads take the rest. Threads
+// Runs the per-file checks on the idle cores: this thread checks files too, and worker threads take the rest. Threads
 // claim files one at a time from a counter they share, so a thread that drew short files simply takes more of them and
 // all finish together, with no message round trip between one file and the next.
 import { existsSync } from 'node:fs';
@@ -37,7 +37,7 @@ export class JobQueue {
   private readonly cells: Int32Array;
 
   constructor(
-    readonly buffer: SharedArrayBuffer,
+    buffer: SharedArrayBuffer,
     private readonly length: number,
   ) {
     this.cells = new Int32Array(buffer);
@@ -101,6 +101,8 @@ export class CheckPool {
   /** Reports in the order of `jobs`, whatever order they finish in. */
   async check(jobs: readonly FileJob[], onProgress: (done: number) => void): Promise<FileReport[]> {
     const parser = createParser();
+    // Its failure is reported where it is awaited below, not as an unhandled rejection during the wait.
+    parser.catch(() => undefined);
     if (!this.decided && jobs.length >= POOL_MIN_FILES) {
       // Named files are listed at once: the machine is watched (while the parser loads) before the choice is made.
       await new Promise((done) => setTimeout(done, IDLE_SAMPLE_MS - this.watched()));
