@@ -15,7 +15,8 @@ export interface ModuleAnalysis {
 }
 
 export function analyzeModule(root: SyntaxNode): ModuleAnalysis {
-  const imports = collectImports(root);
+  // One analysis of one tree: nothing to keep for a next version of the document.
+  const imports = collectImports(root, false);
   const { graphs, models, events } = buildGraphs(root, imports);
   return { imports, graphs, models, events };
 }

@@ -35,109 +35,168 @@ const SNIPPET_ALIASES: ReadonlyMap<string, string> = new Map([
   ['models', 'keras.models'],
 ]);
 
-/** What one top-level statement adds to the import table. */
-type Contribution = ImportTable;
-
-// Statements carried over unchanged from a document's previous version (parse/mirror.ts) are read once.
-const contributions = new WeakMap<SyntaxNode, Contribution>();
-
-export function collectImports(root: SyntaxNode): ImportTable {
-  const bindings = new Map<string, string>();
-  const starModules: string[] = [];
-  const localNames = new Set<string>();
-  let hasImports = false;
-  for (const statement of root.children) {
-    let contribution = contributions.get(statement);
-    if (!contribution) {
-      contribution = contributionOf(statement);
-      contributions.set(statement, contribution);
-    }
-    for (const [name, target] of contribution.bindings) bindings.set(name, target);
-    starModules.push(...contribution.starModules);
-    for (const name of contribution.localNames) localNames.add(name);
-    hasImports ||= contribution.hasImports;
-  }
-  return { bindings, starModules, localNames, hasImports };
+/** An import table being filled, statement by statement. */
+interface Collected {
+  readonly bindings: Map<string, string>;
+  readonly starModules: string[];
+  readonly localNames: Set<string>;
+  hasImports: boolean;
 }
 
-function contributionOf(topLevelStatement: SyntaxNode): Contribution {
-  const bindings = new Map<string, string>();
-  const starModules: string[] = [];
-  const localNames = new Set<string>();
-  let hasImports = false;
+const collected = (): Collected => ({ bindings: new Map(), starModules: [], localNames: new Set(), hasImports: false });
 
-  const visit = (statement: SyntaxNode, topLevel: boolean): void => {
-    switch (statement.type) {
-      case 'import_statement':
-        hasImports = true;
-        for (const child of statement.children) {
-          if (child.type === 'dotted_name') {
-            // `import tensorflow.keras` binds `tensorflow`
-            const top = child.text.split('.')[0];
-            bindings.set(top, top);
-          } else if (child.type === 'aliased_import') {
-            const name = child.childForFieldName('name');
-            const alias = child.childForFieldName('alias');
-            if (name && alias) bindings.set(alias.text, dotted(name));
-          }
-        }
-        return;
-      case 'import_from_statement': {
-        hasImports = true;
-        const moduleNode = statement.childForFieldName('module_name');
-        if (!moduleNode || moduleNode.type === 'relative_import') return;
-        const moduleName = dotted(moduleNode);
-        for (const child of statement.children) {
-          if (child === moduleNode || child.id === moduleNode.id) continue;
-          if (child.type === 'wildcard_import') starModules.push(moduleName);
-          else if (child.type === 'dotted_name') bindings.set(child.text, `${moduleName}.${dotted(child)}`);
-          else if (child.type === 'aliased_import') {
-            const name = child.childForFieldName('name');
-            const alias = child.childForFieldName('alias');
-            if (name && alias) bindings.set(alias.text, `${moduleName}.${dotted(name)}`);
-          }
-        }
-        return;
-      }
-      case 'future_import_statement':
-        return;
-      case 'class_definition':
-      case 'function_definition': {
-        if (topLevel) {
-          const name = statement.childForFieldName('name');
-          if (name) localNames.add(name.text);
-        }
-        const body = statement.childForFieldName('body');
-        if (body) for (const inner of body.children) visit(inner, false);
-        return;
-      }
-      case 'decorated_definition': {
-        const definition = statement.childForFieldName('definition');
-        if (definition) visit(definition, topLevel);
-        return;
-      }
-      case 'expression_statement': {
-        if (!topLevel) return;
-        const assignment = statement.children.find((c) => c.isNamed);
-        if (assignment?.type === 'assignment') {
-          const left = assignment.childForFieldName('left');
-          if (left?.type === 'identifier') localNames.add(left.text);
-        }
-        return;
-      }
-      default:
-        // Compound statements (if/try/with/for) can hold imports too.
-        for (const child of statement.children) {
-          if (child.type === 'block' || child.type.endsWith('_clause')) {
-            for (const inner of child.type === 'block' ? child.children : blockOf(child)) visit(inner, topLevel);
-          }
-        }
+// What each top-level statement adds, for statements carried over unchanged from a document's previous version
+// (parse/mirror.ts), so that they are read once.
+const contributions = new WeakMap<SyntaxNode, ImportTable>();
+
+/** The import table of a module. `remember`: keep what each top-level statement adds, for the next version of the
+ *  same document (the editor's incremental analysis); a one-off analysis saves the cost of keeping it. */
+export function collectImports(root: SyntaxNode, remember = true): ImportTable {
+  const table = collected();
+  for (const statement of root.children) {
+    if (!remember) {
+      addStatement(statement, table);
+      continue;
     }
-  };
-  // `children` rather than `namedChildren` throughout: tokens fall through every case, and the node copy makes the
-  // list of named children on first use, for every statement this walk visits.
-  visit(topLevelStatement, true);
-  return { bindings, starModules, localNames, hasImports };
+    let contribution = contributions.get(statement);
+    if (!contribution) {
+      const own = collected();
+      addStatement(statement, own);
+      contributions.set(statement, (contribution = own));
+    }
+    for (const [name, target] of contribution.bindings) table.bindings.set(name, target);
+    table.starModules.push(...contribution.starModules);
+    for (const name of contribution.localNames) table.localNames.add(name);
+    table.hasImports ||= contribution.hasImports;
+  }
+  return table;
+}
+
+function addImport(statement: SyntaxNode, table: Collected): void {
+  const { bindings, starModules } = table;
+  table.hasImports = true;
+  if (statement.type === 'import_statement') {
+    for (const child of statement.children) {
+      if (child.type === 'dotted_name') {
+        // `import tensorflow.keras` binds `tensorflow`
+        const top = child.text.split('.')[0];
+        bindings.set(top, top);
+      } else if (child.type === 'aliased_import') {
+        const name = child.childForFieldName('name');
+        const alias = child.childForFieldName('alias');
+        if (name && alias) bindings.set(alias.text, dotted(name));
+      }
+    }
+    return;
+  }
+  const moduleNode = statement.childForFieldName('module_name');
+  if (!moduleNode || moduleNode.type === 'relative_import') return;
+  const moduleName = dotted(moduleNode);
+  for (const child of statement.children) {
+    if (child === moduleNode || child.id === moduleNode.id) continue;
+    if (child.type === 'wildcard_import') starModules.push(moduleName);
+    else if (child.type === 'dotted_name') bindings.set(child.text, `${moduleName}.${dotted(child)}`);
+    else if (child.type === 'aliased_import') {
+      const name = child.childForFieldName('name');
+      const alias = child.childForFieldName('alias');
+      if (name && alias) bindings.set(alias.text, `${moduleName}.${dotted(name)}`);
+    }
+  }
+}
+
+/** Adds what a statement of the module's own level binds: through compound statements (if/try/with/for) but not
+ *  into function and class bodies, whose imports are found by their text (see importsInside). `children` rather than
+ *  `namedChildren` throughout: tokens fall through every case, and the node copy makes the list of named children
+ *  on first use. */
+function addStatement(statement: SyntaxNode, table: Collected): void {
+  switch (statement.type) {
+    case 'import_statement':
+    case 'import_from_statement':
+      return addImport(statement, table);
+    case 'future_import_statement':
+      return;
+    case 'class_definition':
+    case 'function_definition': {
+      const name = statement.childForFieldName('name');
+      if (name) table.localNames.add(name.text);
+      for (const nested of importsInside(statement)) addImport(nested, table);
+      return;
+    }
+    case 'decorated_definition': {
+      const definition = statement.childForFieldName('definition');
+      if (definition) addStatement(definition, table);
+      return;
+    }
+    case 'expression_statement': {
+      const assignment = statement.children.find((c) => c.isNamed);
+      if (assignment?.type === 'assignment') {
+        const left = assignment.childForFieldName('left');
+        if (left?.type === 'identifier') table.localNames.add(left.text);
+      }
+      return;
+    }
+    default:
+      // Compound statements (if/try/with/for) can hold imports too.
+      for (const child of statement.children) {
+        if (child.type === 'block' || child.type.endsWith('_clause')) {
+          for (const inner of child.type === 'block' ? child.children : blockOf(child)) addStatement(inner, table);
+        }
+      }
+  }
+}
+
+/** The import statements in the body of a function or class, at any depth, in source order. Few bodies import
+ *  anything, so rather than visiting every statement of every body, the text is searched for the `import` keyword
+ *  and each hit is confirmed in the tree: a keyword token of an import statement, in a statement that a walk of
+ *  the nested bodies, blocks and clauses would reach (not one that error recovery left somewhere else). */
+function importsInside(definition: SyntaxNode): SyntaxNode[] {
+  const found: SyntaxNode[] = [];
+  const text = definition.text;
+  for (let at = text.indexOf('import'); at !== -1; at = text.indexOf('import', at + 1)) {
+    const start = definition.startIndex + at;
+    const token = definition.descendantForIndex(start, start + 'import'.length);
+    const statement = token.type === 'import' ? token.parent : null;
+    if (statement && (statement.type === 'import_statement' || statement.type === 'import_from_statement') && reachable(definition, statement)) {
+      found.push(statement);
+    }
+  }
+  return found;
+}
+
+/** Whether the walk of statements that starts at `definition` reaches `statement`: from a function or class into
+ *  its body, from a decorated definition to the definition, from any other statement into its blocks and into the
+ *  first block of each of its clauses. */
+function reachable(definition: SyntaxNode, statement: SyntaxNode): boolean {
+  const path: SyntaxNode[] = [];
+  for (let node: SyntaxNode | null = statement; node && node.id !== definition.id; node = node.parent) path.push(node);
+  path.push(definition);
+  path.reverse();
+  let at = 0;
+  while (at < path.length - 1) {
+    const current = path[at];
+    const next = path[at + 1];
+    switch (current.type) {
+      case 'class_definition':
+      case 'function_definition':
+        if (next.id !== current.childForFieldName('body')?.id) return false;
+        at += 2;
+        break;
+      case 'decorated_definition':
+        if (next.id !== current.childForFieldName('definition')?.id) return false;
+        at += 1;
+        break;
+      case 'import_statement':
+      case 'import_from_statement':
+      case 'future_import_statement':
+      case 'expression_statement':
+        return false;
+      default:
+        if (next.type === 'block') at += 2;
+        else if (next.type.endsWith('_clause') && path[at + 2]?.id === next.children.find((c) => c.type === 'block')?.id) at += 3;
+        else return false;
+    }
+  }
+  return at === path.length - 1;
 }
 
 function blockOf(clause: SyntaxNode): readonly SyntaxNode[] {
