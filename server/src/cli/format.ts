@@ -1,6 +1,6 @@
 // The reports of a run, printed in each output format. Every format lists files in path order and a file's findings
 // in source order, so two runs over the same tree print the same bytes.
-import { RULE_DOCS_BASE } from '../lsp/diagnostics';
+import { ruleDocsUrl } from '../rules/registry';
 import type { Severity } from '../rules/types';
 import type { FileReport, FindingReport, FixMode } from './engine';
 import { sarifLog } from './sarif';
@@ -87,7 +87,7 @@ function jsonFindings(report: FileReport) {
     code: f.code,
     severity: f.severity,
     message: f.message,
-    url: `${RULE_DOCS_BASE}${f.code}.md`,
+    url: ruleDocsUrl(f.code),
     related: f.related,
     fixes: f.fixes.map((fix) => ({ title: fix.title, applicability: fix.applicability, preferred: fix.preferred, edits: fix.edits })),
   }));

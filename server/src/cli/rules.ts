@@ -1,8 +1,7 @@
 // `layerlint rules` (the rule table) and `layerlint explain CODE` (a rule's documentation page).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { RULE_DOCS_BASE } from '../lsp/diagnostics';
-import { RULES, ruleByCode } from '../rules/registry';
+import { RULES, ruleByCode, ruleDocsUrl } from '../rules/registry';
 import type { RuleMeta } from '../rules/types';
 import type { Style } from './terminal';
 
@@ -27,7 +26,7 @@ export function rulesJson(): string {
     severity: meta.severity,
     summary: meta.summary,
     fixes: [...meta.fixes],
-    url: `${RULE_DOCS_BASE}${meta.code}.md`,
+    url: ruleDocsUrl(meta.code),
   }));
   return `${JSON.stringify(rules, null, 2)}\n`;
 }
@@ -53,6 +52,6 @@ export function explain(code: string): { text: string } | { error: string } {
   if (!rule) return { error: `unknown rule '${code}' (run \`layerlint rules\` for the list)` };
   const root = packageRoot();
   const page = root && join(root, 'docs', 'rules', `${rule.meta.code}.md`);
-  if (!page || !existsSync(page)) return { error: `${rule.meta.code}: its documentation page is missing from this installation (see ${RULE_DOCS_BASE}${rule.meta.code}.md)` };
+  if (!page || !existsSync(page)) return { error: `${rule.meta.code}: its documentation page is missing from this installation (see ${ruleDocsUrl(rule.meta.code)})` };
   return { text: readFileSync(page, 'utf8') };
 }

@@ -1,8 +1,7 @@
 // SARIF 2.1.0 (OASIS), the format GitHub code scanning and other result viewers import.
 import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULE_DOCS_BASE } from '../lsp/diagnostics';
-import { RULES } from '../rules/registry';
+import { RULES, ruleDocsUrl } from '../rules/registry';
 import type { Severity } from '../rules/types';
 import { VERSION } from '../version';
 import type { EditReport, FileReport, FindingReport } from './engine';
@@ -31,7 +30,7 @@ export function sarifLog(reports: readonly FileReport[], errors: readonly string
               id: meta.code,
               name: meta.name,
               shortDescription: { text: meta.summary },
-              helpUri: `${RULE_DOCS_BASE}${meta.code}.md`,
+              helpUri: ruleDocsUrl(meta.code),
               defaultConfiguration: { level: LEVEL[meta.severity] },
               properties: { fixes: [...meta.fixes] },
             })),

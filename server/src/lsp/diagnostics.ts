@@ -1,9 +1,8 @@
 // Findings as LSP diagnostics.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ruleDocsUrl } from '../rules/registry';
 import type { Finding, Severity, Span } from '../rules/types';
-
-export const RULE_DOCS_BASE = 'https://github.com/layerlint/layerlint/blob/main/docs/rules/';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -34,7 +33,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding, data: Dia
     range: rangeOf(document, finding.span),
     severity: SEVERITY[finding.severity],
     code: finding.code,
-    codeDescription: { href: `${RULE_DOCS_BASE}${finding.code}.md` },
+    codeDescription: { href: ruleDocsUrl(finding.code) },
     source: 'layerlint',
     message: finding.message,
     relatedInformation: finding.related.map((r) => ({

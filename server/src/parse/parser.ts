@@ -61,11 +61,6 @@ class MirroredTree implements SyntaxTree {
   dispose(): void {
     this.binding.delete?.();
   }
-
-  forgetNodes(): void {
-    this.root = undefined;
-    this.carry = undefined;
-  }
 }
 
 /** A grammar as the node copy needs it: the binding's language object (keys the id tables) and node-types.json. */

@@ -48,8 +48,6 @@ export interface SyntaxTree {
   /** Frees what the binding holds outside the JavaScript heap (WASM trees are not garbage-collected).
    *  `rootNode` stays usable if it was read before. */
   dispose(): void;
-  /** Lets go of the JavaScript copy of the nodes; the next `rootNode` read makes it again. */
-  forgetNodes(): void;
 }
 
 export type ParserKind = 'native' | 'wasm';

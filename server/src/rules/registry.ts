@@ -19,6 +19,11 @@ import { LL403 } from './LL403';
 import { LL501 } from './LL501';
 import type { Rule } from './types';
 
+/** The rule's documentation page (docs/rules/CODE.md) on the project's site. */
+export function ruleDocsUrl(code: string): string {
+  return `https://github.com/layerlint/layerlint/blob/main/docs/rules/${code}.md`;
+}
+
 export const RULES: readonly Rule[] = [LL101, LL102, LL103, LL104, LL201, LL202, LL203, LL204, LL205, LL301, LL302, LL303, LL304, LL305, LL401, LL402, LL403, LL501];
 
 export function ruleByCode(code: string): Rule | undefined {
