@@ -13,7 +13,7 @@ import {
   type LayerNode,
   type Literal,
 } from './graph';
-import { resolveKeras, type ImportTable, type KerasSymbol } from './imports';
+import { resolverFor, type ImportTable, type KerasResolver, type KerasSymbol } from './imports';
 
 export type ModelOrigin = 'sequential' | 'functional' | 'application' | 'subclass' | 'unknown';
 
@@ -322,7 +322,11 @@ class Builder {
   /** By syntax node id. */
   private readonly calls = new Map<number, CallSyntax>();
 
-  constructor(private readonly imports: ImportTable) {}
+  private readonly resolver: KerasResolver;
+
+  constructor(imports: ImportTable) {
+    this.resolver = resolverFor(imports);
+  }
 
   run(root: SyntaxNode, statements: readonly SyntaxNode[]): BuildResult {
     const moduleOwner: GraphOwner = { kind: 'functional', name: '<module>', anchor: root };
@@ -494,7 +498,7 @@ class Builder {
   private classDefinition(node: SyntaxNode, env: Env): void {
     const name = node.childForFieldName('name')?.text ?? '<class>';
     const superclasses = node.childForFieldName('superclasses');
-    const bases = (superclasses?.namedChildren ?? []).map((base) => ({ base, symbol: resolveKeras(base, this.imports) }));
+    const bases = (superclasses?.namedChildren ?? []).map((base) => ({ base, symbol: this.resolver.resolve(base) }));
     const isModel = bases.some(({ base, symbol }) => symbol?.kind === 'model' || this.kerasModelClasses.has(base.text));
     const isKeras = isModel || bases.some(({ base, symbol }) => symbol?.kind === 'base-layer' || this.kerasClasses.has(base.text));
     if (isModel) {
@@ -720,15 +724,17 @@ class Builder {
     const list = node.childForFieldName('arguments');
     const args = list?.type === 'argument_list' ? parseArguments(list) : [];
     const input = argumentFor(args, 'inputs', 0);
-    const attribute = fn?.type === 'attribute';
+    const symbol = fn ? this.resolver.resolve(fn) : undefined;
+    // `layers.Dense(...)` names a class: only other attribute calls are methods of a receiver.
+    const method = !symbol && fn?.type === 'attribute';
     syntax = {
       fn,
       args,
       input,
       rest: input ? args.filter((a) => a !== input) : args,
-      receiver: attribute ? fn.childForFieldName('object') : null,
-      method: (attribute && fn.childForFieldName('attribute')?.text) || '',
-      symbol: fn ? resolveKeras(fn, this.imports) : undefined,
+      receiver: method ? fn.childForFieldName('object') : null,
+      method: (method && fn.childForFieldName('attribute')?.text) || '',
+      symbol,
     };
     this.calls.set(node.id, syntax);
     return syntax;
@@ -921,7 +927,7 @@ interface CallSyntax {
   readonly input: Argument | undefined;
   /** The arguments other than `input`. */
   readonly rest: readonly Argument[];
-  /** For `receiver.method(...)`: the receiver, and the method's name ('' when it cannot be read). */
+  /** For `receiver.method(...)` (not a Keras class): the receiver, and the method's name ('' when it cannot be read). */
   readonly receiver: SyntaxNode | null;
   readonly method: string;
   /** The Keras symbol `fn` names through the imports. */

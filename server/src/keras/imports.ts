@@ -214,7 +214,8 @@ const PLAIN_CHAIN = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 /** `tf.keras.layers.Dense` for that chain however it is spaced; undefined unless `expr` is a chain of attributes
  *  ending in an identifier. */
 function dottedName(expr: SyntaxNode): string | undefined {
-  if (expr.type !== 'identifier' && expr.type !== 'attribute') return undefined;
+  if (expr.type === 'identifier') return expr.text;
+  if (expr.type !== 'attribute') return undefined;
   const text = expr.text;
   // An error-free node whose text is a plain chain can only be that chain: no need to walk its attributes.
   if (!expr.hasError && PLAIN_CHAIN.test(text)) return text;
@@ -309,18 +310,36 @@ function lookUpSymbol(qualified: string): KerasSymbol | undefined {
   }
 }
 
-// A file names the same few classes (`layers.Dense`, `tf.keras.layers.Dropout`) over and over: each name is
-// qualified and looked up once per import table.
-const symbolsByTable = new WeakMap<ImportTable, Map<string, KerasSymbol | undefined>>();
+/** Resolves expressions through one import table. A file names the same few classes (`layers.Dense`,
+ *  `tf.keras.layers.Dropout`) over and over: each dotted name is qualified and looked up once. */
+export class KerasResolver {
+  /** null: not a Keras symbol. */
+  private readonly symbols = new Map<string, KerasSymbol | null>();
+
+  constructor(private readonly imports: ImportTable) {}
+
+  resolve(expr: SyntaxNode): KerasSymbol | undefined {
+    const name = dottedName(expr);
+    if (name === undefined) return undefined;
+    let symbol = this.symbols.get(name);
+    if (symbol === undefined) {
+      const qualified = qualify(name, this.imports);
+      symbol = (qualified === undefined ? undefined : kerasSymbolOf(qualified)) ?? null;
+      this.symbols.set(name, symbol);
+    }
+    return symbol ?? undefined;
+  }
+}
+
+const resolvers = new WeakMap<ImportTable, KerasResolver>();
+
+/** The resolver of an import table, shared by everything that resolves names of that analysis. */
+export function resolverFor(imports: ImportTable): KerasResolver {
+  let resolver = resolvers.get(imports);
+  if (!resolver) resolvers.set(imports, (resolver = new KerasResolver(imports)));
+  return resolver;
+}
 
 export function resolveKeras(expr: SyntaxNode, imports: ImportTable): KerasSymbol | undefined {
-  const name = dottedName(expr);
-  if (name === undefined) return undefined;
-  let symbols = symbolsByTable.get(imports);
-  if (!symbols) symbolsByTable.set(imports, (symbols = new Map()));
-  if (symbols.has(name)) return symbols.get(name);
-  const qualified = qualify(name, imports);
-  const symbol = qualified === undefined ? undefined : kerasSymbolOf(qualified);
-  symbols.set(name, symbol);
-  return symbol;
+  return resolverFor(imports).resolve(expr);
 }
