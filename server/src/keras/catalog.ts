@@ -1868,9 +1868,13 @@ export function paramAt(spec: LayerSpec, index: number): ParamSpec | undefined {
   return index >= 0 ? spec.params[index] : undefined;
 }
 
+const byFamily = new Map<LayerFamily, readonly LayerSpec[]>();
+
 /** Every layer of a family, in catalog order. */
-export function layersInFamily(family: LayerFamily): LayerSpec[] {
-  return LAYERS.filter((spec) => spec.family === family);
+export function layersInFamily(family: LayerFamily): readonly LayerSpec[] {
+  let specs = byFamily.get(family);
+  if (!specs) byFamily.set(family, (specs = LAYERS.filter((spec) => spec.family === family)));
+  return specs;
 }
 
 /** Every class name the catalog recognizes: canonical names and aliases. */

@@ -49,6 +49,8 @@ function* recurrentLayers(analysis: ModuleAnalysis): Generator<{ layer: Layer; s
   for (const graph of analysis.graphs) {
     for (const node of graph.nodes) {
       if (paramSpec(node.spec, 'use_cudnn')) yield { layer: node, site: node };
+      // A wrapped layer is constructed in the call's arguments; most layers are given none.
+      if (!node.args.some((a) => a.value.type === 'call')) continue;
       for (const name of WRAPPED_PARAMETERS) {
         const inner = argument(node, name)?.value;
         const fn = inner?.type === 'call' ? inner.childForFieldName('function') : null;
