@@ -540,15 +540,17 @@ class Builder {
 
   /** Evaluates a function body in `env` with its parameters bound; returns the union of what it returns. */
   private runFunction(definition: SyntaxNode, env: Env, positional: readonly Value[], keywords: ReadonlyArray<[string, Value]>, frame: Frame): Value {
-    const parameters = definition.childForFieldName('parameters')?.namedChildren ?? [];
     let next = 0;
-    parameters.forEach((parameter, index) => {
-      const name = parameter.type === 'identifier' ? parameter : (parameter.childForFieldName('name') ?? parameter.namedChild(0));
-      if (!name || name.type !== 'identifier') return;
-      if (index === 0 && isMethod(definition) && (name.text === 'self' || name.text === 'cls')) return;
+    let index = -1;
+    for (const parameter of definition.childForFieldName('parameters')?.children ?? []) {
+      if (!parameter.isNamed) continue;
+      index++;
+      const name = parameter.type === 'identifier' ? parameter : (parameter.childForFieldName('name') ?? firstNamed(parameter));
+      if (!name || name.type !== 'identifier') continue;
+      if (index === 0 && isMethod(definition) && (name.text === 'self' || name.text === 'cls')) continue;
       const value = keywords.find(([k]) => k === name.text)?.[1] ?? positional[next++];
       env.vars.set(name.text, value ?? this.defaultValue(parameter, env, frame));
-    });
+    }
     const body = definition.childForFieldName('body');
     const inner = frame.collectingReturns();
     if (body) this.block(body.children, env, inner);
@@ -759,7 +761,7 @@ class Builder {
     for (const arg of syntax.rest) this.expression(arg.value, env, frame, statement);
     const node = this.makeNode(layer, call, callArgs ? syntax.rest : [], statement, frame, frame.style === 'subclass' ? 'subclass' : 'functional');
     for (const producer of producersOf(input)) this.context.edge(producer, node);
-    return { kind: 'tensor', producers: new Set([node]) };
+    return { kind: 'tensor', producers: only(node) };
   }
 
   private makeNode(
@@ -902,7 +904,7 @@ class Builder {
     if (value.kind === 'layer') {
       const node = this.makeNode(value.layer, expr, [], statement, owned, style);
       for (const producer of env.sequentialEnds.get(state) ?? NO_PRODUCERS) this.context.edge(producer, node);
-      env.sequentialEnds.set(state, new Set([node]));
+      env.sequentialEnds.set(state, only(node));
     } else if (value.kind === 'model' && value.sequential) {
       // A Sequential nested in a Sequential: its layers run in between, so the chain continues from its end.
       env.sequentialEnds.set(state, env.sequentialEnds.get(value.sequential) ?? NO_PRODUCERS);
@@ -953,6 +955,11 @@ function firstNamed(node: SyntaxNode): SyntaxNode | null {
 /** Children that are code: comments inside lists and argument lists are not elements. */
 function code(node: SyntaxNode): SyntaxNode[] {
   return node.children.filter((n) => n.isNamed && n.type !== 'comment');
+}
+
+/** A set of one node (without the array and iterator `new Set([node])` goes through: this is made per application). */
+function only(node: LayerNode): ReadonlySet<LayerNode> {
+  return new Set<LayerNode>().add(node);
 }
 
 function producersOf(value: Value): Iterable<LayerNode> {
