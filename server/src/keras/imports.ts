@@ -268,15 +268,17 @@ function normalizeKeras(qualified: string): string[] | undefined {
 // Every call's callee is resolved, and with star imports every bare name is tried against each star module, so
 // the same few hundred qualified names are looked up again and again; splitting and normalizing them each time
 // showed up in profiles. The bound keeps a long-running server from keeping every name it ever saw.
-const symbolCache = new Map<string, KerasSymbol | undefined>();
+/** null: not a symbol layerlint knows (one lookup answers both questions). */
+const symbolCache = new Map<string, KerasSymbol | null>();
 const SYMBOL_CACHE_LIMIT = 10_000;
 
 /** The Keras symbol a qualified name denotes, if it is one layerlint knows. */
 export function kerasSymbolOf(qualified: string): KerasSymbol | undefined {
-  if (symbolCache.has(qualified)) return symbolCache.get(qualified);
+  const known = symbolCache.get(qualified);
+  if (known !== undefined) return known ?? undefined;
   if (symbolCache.size >= SYMBOL_CACHE_LIMIT) symbolCache.clear();
   const symbol = lookUpSymbol(qualified);
-  symbolCache.set(qualified, symbol);
+  symbolCache.set(qualified, symbol ?? null);
   return symbol;
 }
 
