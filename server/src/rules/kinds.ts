@@ -152,16 +152,20 @@ export type Step = 'through' | 'found' | 'stop' | 'abort';
 export function walk(graph: ModelGraph, start: LayerNode, direction: 'forward' | 'back', visit: (node: LayerNode) => Step): LayerNode[] | undefined {
   const next = (n: LayerNode) => (direction === 'forward' ? graph.successors(n) : graph.predecessors(n));
   const found: LayerNode[] = [];
-  const seen = new Set<LayerNode>([start]);
-  const queue = [...next(start)];
-  while (queue.length > 0) {
-    const node = queue.shift()!;
+  // Rules walk from most nodes of a graph: the first step, often to nothing, allocates nothing.
+  const first = next(start);
+  if (first.length === 0) return found;
+  const seen = new Set<LayerNode>().add(start);
+  // Breadth first; the queue is read by index rather than shifted.
+  const queue = first.slice();
+  for (let at = 0; at < queue.length; at++) {
+    const node = queue[at];
     if (seen.has(node)) continue;
     seen.add(node);
     const step = visit(node);
     if (step === 'abort') return undefined;
     if (step === 'found') found.push(node);
-    else if (step === 'through') queue.push(...next(node));
+    else if (step === 'through') for (const n of next(node)) queue.push(n);
   }
   return found;
 }
