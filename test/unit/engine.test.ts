@@ -436,4 +436,22 @@ suite('model outputs', () => {
       ],
     );
   });
+
+  test('a function that reads a tensor made at module level takes it as its input', async () => {
+    const graphs = await graphsOf(`
+      from keras import layers
+      inp = layers.Input((3,))
+      x = layers.Dense(3)(inp)
+      def f():
+          y = layers.Dropout(0.1)(x)
+          return layers.BatchNormalization()(y)
+    `);
+    assert.deepEqual(
+      graphs.map((g) => [g.owner, g.nodes, g.edges]),
+      [
+        ['functional <module>', ['Dense@3'], []],
+        ['function f', ['Dropout@5', 'BatchNormalization@6'], ['Dropout@5>BatchNormalization@6']],
+      ],
+    );
+  });
 });

@@ -217,7 +217,10 @@ export class MirrorNode implements SyntaxNode {
   }
 
   childForFieldName(field: string): MirrorNode | null {
-    return this.children.find((child) => child.field === field) ?? null;
+    // A plain loop: the graph builder asks this of most nodes it reads.
+    const children = this.children;
+    for (let i = 0; i < children.length; i++) if (children[i].field === field) return children[i];
+    return null;
   }
 
   private sibling(offset: number, namedOnly: boolean): MirrorNode | null {
