@@ -7,7 +7,7 @@ import type { SyntaxNode } from '../parse/tree';
 import type { TextEdit } from '../rules/types';
 import { removeArgument } from './arguments';
 import { addImport } from './imports';
-import { appliedElsewhere } from './shared';
+import type { SharedLayers } from './shared';
 import { rootOf } from './text';
 
 /** Keyword arguments every Keras layer takes, whatever its class. */
@@ -54,8 +54,8 @@ function layersModule(qualified: string | undefined): string | undefined {
 
 /** Edits that make `node` construct `target` instead of its class, dropping the keyword arguments `target` does not
  *  take. Undefined when a positional argument would change meaning, or the layer object is applied elsewhere too. */
-export function replaceLayerClass(node: LayerNode, target: LayerSpec, imports: ImportTable, text: string, applications: readonly LayerNode[]): TextEdit[] | undefined {
-  if (appliedElsewhere(node, applications)) return undefined;
+export function replaceLayerClass(node: LayerNode, target: LayerSpec, imports: ImportTable, text: string, shared: SharedLayers): TextEdit[] | undefined {
+  if (shared.appliedElsewhere(node)) return undefined;
   const name = layerClassText(node.classRef, target.name, imports, text);
   if (!name) return undefined;
   const edits: TextEdit[] = [...name.edits];

@@ -3,28 +3,24 @@
 import type { LayerNode } from '../keras/graph';
 import type { SyntaxNode } from '../parse/tree';
 
-/** Every layer application of an analysis, each once. */
-export function allApplications(graphs: ReadonlyArray<{ readonly nodes: readonly LayerNode[] }>): LayerNode[] {
-  const seen = new Map<number, LayerNode>();
-  for (const graph of graphs) for (const node of graph.nodes) seen.set(node.application.startIndex, node);
-  return [...seen.values()];
-}
+/** The layer objects of an analysis and the places each is applied, to tell which are applied more than once. */
+export class SharedLayers {
+  /** Constructor call → the calls that apply the layer it makes. By syntax node: offsets move with edits. */
+  private readonly places = new Map<SyntaxNode, Set<SyntaxNode>>();
 
-/** The places each layer constructor is applied, by its syntax node; made once per list of applications. */
-const applicationsByConstructor = new WeakMap<readonly LayerNode[], Map<SyntaxNode, Set<SyntaxNode>>>();
-
-/** Whether the layer object of `node` is also applied somewhere else. */
-export function appliedElsewhere(node: LayerNode, applications: readonly LayerNode[]): boolean {
-  let index = applicationsByConstructor.get(applications);
-  if (!index) {
-    index = new Map();
-    for (const other of applications) {
-      const places = index.get(other.ctor);
-      if (places) places.add(other.application);
-      else index.set(other.ctor, new Set([other.application]));
+  constructor(graphs: ReadonlyArray<{ readonly nodes: readonly LayerNode[] }>) {
+    for (const graph of graphs) {
+      for (const node of graph.nodes) {
+        const places = this.places.get(node.ctor);
+        if (places) places.add(node.application);
+        else this.places.set(node.ctor, new Set([node.application]));
+      }
     }
-    applicationsByConstructor.set(applications, index);
   }
-  const places = index.get(node.ctor);
-  return places !== undefined && (places.size > 1 || !places.has(node.application));
+
+  /** Whether the layer object of `node` is also applied somewhere else. */
+  appliedElsewhere(node: LayerNode): boolean {
+    const places = this.places.get(node.ctor);
+    return places !== undefined && (places.size > 1 || !places.has(node.application));
+  }
 }

@@ -28,24 +28,24 @@ export function ownsLines(text: string, node: SyntaxNode, commaAfter = false): b
   return before.trim() === '' && (commaAfter ? /^\s*,?\s*(#.*)?$/ : /^\s*(#.*)?$/).test(after);
 }
 
-// The identifiers under a node by name, made on the first question about it: fixes ask about the same class body or
-// function for each finding in it.
-const identifiersByNode = new WeakMap<SyntaxNode, Map<string, SyntaxNode[]>>();
+// The identifiers under the node asked about last, by name: fixes ask about the same class body or function for each
+// finding in it. One slot, not a WeakMap over every node asked about (costly for V8's collector).
+let indexedNode: SyntaxNode | undefined;
+let identifiers = new Map<string, SyntaxNode[]>();
 
 /** Identifiers named `name` inside `node`. */
 export function mentions(node: SyntaxNode, name: string): readonly SyntaxNode[] {
-  let byName = identifiersByNode.get(node);
-  if (!byName) {
-    byName = new Map();
+  if (indexedNode !== node) {
+    indexedNode = node;
+    identifiers = new Map();
     for (const n of namedDescendants(node)) {
       if (n.type !== 'identifier') continue;
-      const list = byName.get(n.text);
+      const list = identifiers.get(n.text);
       if (list) list.push(n);
-      else byName.set(n.text, [n]);
+      else identifiers.set(n.text, [n]);
     }
-    identifiersByNode.set(node, byName);
   }
-  return byName.get(name) ?? [];
+  return identifiers.get(name) ?? [];
 }
 
 export function rootOf(node: SyntaxNode): SyntaxNode {

@@ -5,11 +5,10 @@ import { argument, reportNode, type LayerNode, type ModelGraph } from '../keras/
 import type { ImportTable } from '../keras/imports';
 import { replaceValue, removeArgument, setParameter } from '../fixes/arguments';
 import { fixOf } from '../fixes/fix';
-import { appliedElsewhere } from '../fixes/shared';
 import { insertLayerAfter } from '../fixes/insert';
 import { layerClassText } from '../fixes/rename';
 import { swapEnds } from '../fixes/swap';
-import { applicationsOf, inlineActivation, isActivationLayer, isBatchNorm, isBatchNormOnOutput, outputTail, straightPath } from './kinds';
+import { sharedLayersOf, inlineActivation, isActivationLayer, isBatchNorm, isBatchNormOnOutput, outputTail, straightPath } from './kinds';
 import { line, span } from './messages';
 import type { Rule, TextEdit } from './types';
 
@@ -25,7 +24,7 @@ export const LL102: Rule = {
   },
   check({ analysis, text, options, report }) {
     if (options.activationOrder === 'either') return;
-    const applications = applicationsOf(analysis);
+    const shared = sharedLayersOf(analysis);
     for (const graph of analysis.graphs) {
       const tail = outputTail(graph);
       for (const norm of graph.nodes) {
@@ -57,7 +56,7 @@ export const LL102: Rule = {
               inline.kind === 'active'
                 ? fixOf(
                     `Move the activation after ${norm.spec.name}`,
-                    !appliedElsewhere(previous, applications) ? moveInlineActivation(previous, inline.argument.value.text, norm, analysis.imports, text) : undefined,
+                    !shared.appliedElsewhere(previous) ? moveInlineActivation(previous, inline.argument.value.text, norm, analysis.imports, text) : undefined,
                     'unsafe',
                   )
                 : swapFix(graph, previous, norm, text),

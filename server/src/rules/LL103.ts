@@ -4,8 +4,7 @@ import { argument, literalArgument, reportNode } from '../keras/graph';
 import { paramSpec } from '../keras/catalog';
 import { setParameter } from '../fixes/arguments';
 import { fixOf } from '../fixes/fix';
-import { appliedElsewhere } from '../fixes/shared';
-import { applicationsOf, inlineActivation, isBatchNorm } from './kinds';
+import { sharedLayersOf, inlineActivation, isBatchNorm } from './kinds';
 import { line, span } from './messages';
 import type { Rule } from './types';
 
@@ -18,7 +17,7 @@ export const LL103: Rule = {
     fixes: ['unsafe'],
   },
   check({ analysis, report }) {
-    const applications = applicationsOf(analysis);
+    const shared = sharedLayersOf(analysis);
     for (const graph of analysis.graphs) {
       for (const weights of graph.nodes) {
         if (weights.spec.family !== 'dense' && weights.spec.family !== 'convolution') continue;
@@ -35,7 +34,7 @@ export const LL103: Rule = {
             // A shared layer would lose its bias in its other applications too.
             fixes: fixOf(
               'Set use_bias=False',
-              !appliedElsewhere(weights, applications) ? setParameter(weights.ctor, argument(weights, 'use_bias'), 'use_bias', 'False') : undefined,
+              !shared.appliedElsewhere(weights) ? setParameter(weights.ctor, argument(weights, 'use_bias'), 'use_bias', 'False') : undefined,
               'unsafe',
             ),
           });

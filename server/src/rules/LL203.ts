@@ -6,7 +6,7 @@ import { layersInFamily } from '../keras/catalog';
 import { setKeywordArgument } from '../fixes/arguments';
 import { fixOf } from '../fixes/fix';
 import { replaceLayerClass } from '../fixes/rename';
-import { applicationsOf, isPlainDropout, walk } from './kinds';
+import { sharedLayersOf, isPlainDropout, walk } from './kinds';
 import { line, span } from './messages';
 import type { Rule, TextEdit } from './types';
 
@@ -19,7 +19,7 @@ export const LL203: Rule = {
     fixes: ['unsafe'],
   },
   check({ analysis, text, report }) {
-    const applications = applicationsOf(analysis);
+    const shared = sharedLayersOf(analysis);
     for (const graph of analysis.graphs) {
       for (const dropout of graph.nodes) {
         if (!isPlainDropout(dropout)) continue;
@@ -29,7 +29,7 @@ export const LL203: Rule = {
         if (!stage) continue;
         const target = layersInFamily('dropout').find((spec) => spec.rank === stage.rank && spec.name !== dropout.spec.name);
         const source = stage.sources[0];
-        let edits: TextEdit[] | undefined = target && replaceLayerClass(dropout, target, analysis.imports, text, applications);
+        let edits: TextEdit[] | undefined = target && replaceLayerClass(dropout, target, analysis.imports, text, shared);
         // The channel axis must be the same one the convolution wrote.
         if (edits && stage.channelsFirst) {
           edits = target!.params.some((p) => p.name === 'data_format') ? [...edits, ...setKeywordArgument(dropout.ctor, 'data_format', '"channels_first"')] : undefined;

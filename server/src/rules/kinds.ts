@@ -3,7 +3,7 @@
 import { argument, literalArgument, type Argument, type LayerNode, type ModelGraph } from '../keras/graph';
 import { paramSpec } from '../keras/catalog';
 import type { ModuleAnalysis } from '../keras/analyze';
-import { allApplications } from '../fixes/shared';
+import { SharedLayers } from '../fixes/shared';
 
 const BATCH_NORM = 'BatchNormalization';
 const PLAIN_DROPOUT = 'Dropout';
@@ -176,11 +176,16 @@ export function isBatchNormOnOutput(graph: ModelGraph, node: LayerNode, tail = o
   return graph.outputs!.includes(node) || graph.predecessors(node).some(isOutputActivation);
 }
 
-const applicationsByGraphs = new WeakMap<readonly ModelGraph[], readonly LayerNode[]>();
+// The last analysis asked about, so that the rules of one lint run share one index. One slot rather than a WeakMap
+// over every analysis: V8 pays for weak maps whose values hold large graphs in every full collection.
+let sharedFor: readonly ModelGraph[] | undefined;
+let shared: SharedLayers | undefined;
 
-/** Every layer application of the analysis, each once: listed once for all the rules whose fixes ask. */
-export function applicationsOf(analysis: ModuleAnalysis): readonly LayerNode[] {
-  let applications = applicationsByGraphs.get(analysis.graphs);
-  if (!applications) applicationsByGraphs.set(analysis.graphs, (applications = allApplications(analysis.graphs)));
-  return applications;
+/** Which layer objects of the analysis are applied more than once; worked out once for all the rules whose fixes ask. */
+export function sharedLayersOf(analysis: ModuleAnalysis): SharedLayers {
+  if (sharedFor !== analysis.graphs || !shared) {
+    sharedFor = analysis.graphs;
+    shared = new SharedLayers(analysis.graphs);
+  }
+  return shared;
 }
