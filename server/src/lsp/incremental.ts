@@ -10,7 +10,7 @@ import { islandsOf, statementNames, type StatementNames } from '../keras/islands
 import type { LintConfig } from '../config/config';
 import { findSuppressions } from '../config/suppression';
 import type { SyntaxNode } from '../parse/tree';
-import { findingsOf, unsuppressed } from '../rules/lint';
+import { findingsOf, inSourceOrder, unsuppressed } from '../rules/lint';
 import type { Finding, Fix, Span } from '../rules/types';
 
 /** Where the top-level statements stood when an island was analysed, to move its offsets to the current text. */
@@ -122,7 +122,7 @@ export class IncrementalAnalyzer {
     }
     this.islands = kept;
     graphs.sort((a, b) => a.nodes[0].application.startIndex - b.nodes[0].application.startIndex);
-    findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+    findings.sort(inSourceOrder);
     return {
       result: { imports, graphs, models, events },
       findings: unsuppressed(findings, findSuppressions(root, text)),

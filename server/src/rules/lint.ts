@@ -51,5 +51,10 @@ export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintC
       console.error(`layerlint: rule ${rule.meta.code} failed: ${(error as Error).stack ?? error}`);
     }
   }
-  return findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  return findings.sort(inSourceOrder);
+}
+
+/** By start offset, then by code (ASCII: no locale-aware comparison needed). */
+export function inSourceOrder(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
