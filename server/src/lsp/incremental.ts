@@ -10,8 +10,8 @@ import { islandsOf, statementNames, type StatementNames } from '../keras/islands
 import type { LintConfig } from '../config/config';
 import { findSuppressions } from '../config/suppression';
 import type { SyntaxNode } from '../parse/tree';
-import { findingsOf, inSourceOrder, unsuppressed } from '../rules/lint';
-import type { Finding, Fix, Span } from '../rules/types';
+import { findingsOf, inSourceOrder, movedFinding, unsuppressed } from '../rules/lint';
+import type { Finding, Span } from '../rules/types';
 
 /** Where the top-level statements stood when an island was analysed, to move its offsets to the current text. */
 class Layout {
@@ -106,11 +106,12 @@ export class IncrementalAnalyzer {
         result = { statements: island, rows: rowsOf(island, found), layout, analysis: built, findings: found };
         analysed++;
       } else {
-        // The graphs are the same; so are the findings, once moved, unless a message names a line that moved. Then
-        // the rules that found something run again; the others would find nothing again.
+        // The graphs are the same; so are the findings, once moved and with the lines their messages name worded
+        // again. Should an offset not be movable, the rules that found something run again (the others would find
+        // nothing again).
         const rows = rowsOf(island, previous.findings);
-        const sameLines = rows.every((row, i) => row === previous.rows[i]);
-        const moved = sameLines ? movedFindings(previous, root) : undefined;
+        const linesMoved = rows.some((row, i) => row !== previous.rows[i]);
+        const moved = movedFindings(previous, root, linesMoved);
         const codes = new Set(previous.findings.map((finding) => finding.code));
         result = { ...previous, rows, layout, findings: moved ?? findingsOf({ imports, ...previous.analysis }, text, config, codes) };
       }
@@ -178,12 +179,12 @@ function sameImports(a: ImportTable, b: ImportTable): boolean {
   return true;
 }
 
-/** An island's findings with every offset moved to the current text (the same list if none moved), or undefined if
- *  one of them cannot be. */
-function movedFindings(island: IslandResult, root: SyntaxNode): readonly Finding[] | undefined {
+/** An island's findings with every offset moved to the current text and the lines they name worded anew (the same
+ *  list if nothing moved), or undefined if an offset cannot be moved. */
+function movedFindings(island: IslandResult, root: SyntaxNode, linesMoved: boolean): readonly Finding[] | undefined {
   const { layout } = island;
   let failed = false;
-  let changed = false;
+  let changed = linesMoved;
   const move = <T extends Span>(span: T): T => {
     const start = layout.move(span.start, root);
     const end = layout.move(span.end, root);
@@ -195,12 +196,7 @@ function movedFindings(island: IslandResult, root: SyntaxNode): readonly Finding
     changed = true;
     return { ...span, start, end };
   };
-  const moved = island.findings.map((finding) => ({
-    ...finding,
-    span: move(finding.span),
-    related: finding.related.map((related) => ({ ...related, span: move(related.span) })),
-    fixes: finding.fixes.map((fix): Fix => ({ ...fix, edits: fix.edits.map(move) })),
-  }));
+  const moved = island.findings.map((finding) => movedFinding(finding, move));
   if (failed) return undefined;
   return changed ? moved : island.findings;
 }

@@ -9,7 +9,7 @@ import type { SyntaxNode } from '../parse/tree';
 import { setKeywordArgument } from '../fixes/arguments';
 import { fixOf } from '../fixes/fix';
 import { batchNormOf } from './LL501';
-import { span } from './messages';
+import { line, span } from './messages';
 import type { Rule } from './types';
 
 export const LL401: Rule = {
@@ -32,7 +32,7 @@ export const LL401: Rule = {
       report({
         span: span(event.node),
         message:
-          `${label} is ${why.reason} but is called ${training ? 'with training=True' : 'without training=False'} (line ${event.node.startPosition.row + 1}): ` +
+          `${label} is ${why.reason} but is called ${training ? 'with training=True' : 'without training=False'} (line ${line(event.node)}): ` +
           `its BatchNormalization layers then run in training mode when the outer model trains, and once it is unfrozen for ` +
           `fine-tuning they re-estimate their statistics from the new batches, which can wreck the pretrained features. ` +
           `Call it with training=False.`,

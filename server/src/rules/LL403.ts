@@ -4,7 +4,7 @@
 import type { ModelEvent, ModelObject } from '../keras/builder';
 import { namedDescendants, type SyntaxNode } from '../parse/tree';
 import { modelLabel } from './LL401';
-import { span } from './messages';
+import { line, span } from './messages';
 import type { Rule } from './types';
 
 export const LL403: Rule = {
@@ -42,8 +42,8 @@ export const LL403: Rule = {
         report({
           span: span(event.node),
           message:
-            `\`${event.node.text}\` (line ${row(event.node)}) comes after ${label} was compiled (line ${row(compileNode)}), ` +
-            `and fit (line ${row(fitNode)}) follows without compiling again: Keras fixes the set of trainable weights at compile(), ` +
+            `\`${event.node.text}\` (line ${line(event.node)}) comes after ${label} was compiled (line ${line(compileNode)}), ` +
+            `and fit (line ${line(fitNode)}) follows without compiling again: Keras fixes the set of trainable weights at compile(), ` +
             `so this change has no effect on that training. Call compile() again before fit.`,
           related: [
             { span: span(compileNode), message: `${label} is compiled here` },
@@ -56,10 +56,6 @@ export const LL403: Rule = {
     });
   },
 };
-
-function row(node: SyntaxNode): number {
-  return node.startPosition.row + 1;
-}
 
 /** Among `candidates`, the models a trainable change on `changed` reaches: the model itself, and models built
  *  around it (a base called inside a functional model made after that call in the same scope, or named in a

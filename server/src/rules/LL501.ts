@@ -41,11 +41,11 @@ export const LL501: Rule = {
       if (!norm) continue;
       const batch = batchSize(event);
       if (!batch || batch.size < 1 || batch.size >= options.minBatchSize) continue;
-      const where = batch.origin ? ` (set on line ${batch.origin.startPosition.row + 1})` : '';
+      const where = batch.origin ? ` (set on line ${line(batch.origin)})` : '';
       report({
         span: span(batch.node),
         message:
-          `The model trained here (line ${event.node.startPosition.row + 1}) uses batches of ${batch.size}${where}, below ${options.minBatchSize}, ` +
+          `The model trained here (line ${line(event.node)}) uses batches of ${batch.size}${where}, below ${options.minBatchSize}, ` +
           `and contains ${norm.spec.name} (line ${line(norm)}): with so few samples its batch statistics are noisy and its ` +
           `accuracy can drop sharply. Use larger batches, or GroupNormalization (or LayerNormalization), which do not depend on the batch.`,
         related: [{ span: span(reportNode(norm)), message: `the ${norm.spec.name} that depends on the batch size` }],

@@ -5,7 +5,8 @@ import { ruleSetting, type LintConfig } from '../config/config';
 import { findSuppressions, type Suppressions } from '../config/suppression';
 import type { SyntaxNode } from '../parse/tree';
 import { RULES } from './registry';
-import type { Finding, RuleContext, Severity } from './types';
+import { isMarked, markingLines, word } from './messages';
+import type { Finding, Fix, RuleContext, Severity, Span } from './types';
 
 export function lint(analysis: ModuleAnalysis, text: string, config: LintConfig, root: SyntaxNode): Finding[] {
   return unsuppressed(findingsOf(analysis, text, config), findSuppressions(root, text));
@@ -22,6 +23,8 @@ export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintC
   // A layer inside a helper is seen once per caller it is inlined into; report each place once. By start offset:
   // the few findings that start at one place are compared in full.
   const seen = new Map<number, Finding[]>();
+  /** The nodes whose lines the messages of this run name. */
+  const nodes: SyntaxNode[] = [];
   let code = '';
   let severity: Severity = 'warning';
   // One context for all rules: each reports while its own check runs, under the code and severity set for it.
@@ -30,28 +33,54 @@ export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintC
     text,
     options: config.options,
     report: (report) => {
-      const { span, message } = report;
+      const { span } = report;
+      const marked = [report.message, ...report.related.map((r) => r.message)];
+      const wording = marked.some(isMarked) ? { marked, nodes } : undefined;
+      const message = wording ? word({ marked: report.message, nodes }) : report.message;
       const here = seen.get(span.start);
       if (here?.some((f) => f.code === code && f.span.end === span.end && f.message === message)) return;
-      const finding: Finding = { span, message, related: report.related, fixes: report.fixes, code, severity };
+      const related = wording ? report.related.map((r, i) => ({ ...r, message: word({ marked: wording.marked[i + 1], nodes }) })) : report.related;
+      const finding: Finding = { span, message, related, fixes: report.fixes, code, severity };
+      if (wording) Object.defineProperty(finding, 'wording', { value: wording, enumerable: false });
       if (here) here.push(finding);
       else seen.set(span.start, [finding]);
       findings.push(finding);
     },
   };
-  for (const rule of RULES) {
-    const setting = ruleSetting(config, rule.meta);
-    if (setting === 'off' || (only && !only.has(rule.meta.code))) continue;
-    code = rule.meta.code;
-    severity = setting;
-    try {
-      rule.check(context);
-    } catch (error) {
-      // One rule tripping over an input it did not foresee must not cost the findings of the others.
-      console.error(`layerlint: rule ${rule.meta.code} failed: ${(error as Error).stack ?? error}`);
+  markingLines(nodes, () => {
+    for (const rule of RULES) {
+      const setting = ruleSetting(config, rule.meta);
+      if (setting === 'off' || (only && !only.has(rule.meta.code))) continue;
+      code = rule.meta.code;
+      severity = setting;
+      try {
+        rule.check(context);
+      } catch (error) {
+        // One rule tripping over an input it did not foresee must not cost the findings of the others.
+        console.error(`layerlint: rule ${rule.meta.code} failed: ${(error as Error).stack ?? error}`);
+      }
     }
-  }
+  });
   return findings.sort(inSourceOrder);
+}
+
+/** How a finding's message and related messages were worded, lines marked; kept (not enumerable, so not part of the
+ *  finding's value) by findings that name lines. */
+interface FindingWording {
+  readonly marked: readonly string[];
+  readonly nodes: readonly SyntaxNode[];
+}
+
+/** `finding` with its offsets moved by `move` and the lines its messages name worded anew: for a finding kept across
+ *  an edit, whose nodes moved with the text. */
+export function movedFinding(finding: Finding, move: <T extends Span>(span: T) => T): Finding {
+  const wording = (finding as { wording?: FindingWording }).wording;
+  const message = wording ? word({ marked: wording.marked[0], nodes: wording.nodes }) : finding.message;
+  const related = finding.related.map((r, i) => ({ ...r, span: move(r.span), message: wording ? word({ marked: wording.marked[i + 1], nodes: wording.nodes }) : r.message }));
+  const fixes = finding.fixes.map((fix): Fix => ({ ...fix, edits: fix.edits.map(move) }));
+  const moved: Finding = { ...finding, span: move(finding.span), message, related, fixes };
+  if (wording) Object.defineProperty(moved, 'wording', { value: wording, enumerable: false });
+  return moved;
 }
 
 /** By start offset, then by code (ASCII: no locale-aware comparison needed). */
