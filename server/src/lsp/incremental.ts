@@ -196,7 +196,7 @@ function movedFindings(island: IslandResult, root: SyntaxNode, linesMoved: boole
     changed = true;
     return { ...span, start, end };
   };
-  const moved = island.findings.map((finding) => movedFinding(finding, move));
+  const moved = island.findings.map((finding) => movedFinding(finding, move, linesMoved));
   if (failed) return undefined;
   return changed ? moved : island.findings;
 }

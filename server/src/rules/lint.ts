@@ -71,15 +71,16 @@ interface FindingWording {
   readonly nodes: readonly SyntaxNode[];
 }
 
-/** `finding` with its offsets moved by `move` and the lines its messages name worded anew: for a finding kept across
- *  an edit, whose nodes moved with the text. */
-export function movedFinding(finding: Finding, move: <T extends Span>(span: T) => T): Finding {
-  const wording = (finding as { wording?: FindingWording }).wording;
+/** `finding` with its offsets moved by `move` and, if `linesMoved`, the lines its messages name worded anew: for a
+ *  finding kept across an edit, whose nodes moved with the text. */
+export function movedFinding(finding: Finding, move: <T extends Span>(span: T) => T, linesMoved: boolean): Finding {
+  const kept = (finding as { wording?: FindingWording }).wording;
+  const wording = linesMoved ? kept : undefined;
   const message = wording ? word({ marked: wording.marked[0], nodes: wording.nodes }) : finding.message;
   const related = finding.related.map((r, i) => ({ ...r, span: move(r.span), message: wording ? word({ marked: wording.marked[i + 1], nodes: wording.nodes }) : r.message }));
   const fixes = finding.fixes.map((fix): Fix => ({ ...fix, edits: fix.edits.map(move) }));
   const moved: Finding = { ...finding, span: move(finding.span), message, related, fixes };
-  if (wording) Object.defineProperty(moved, 'wording', { value: wording, enumerable: false });
+  if (kept) Object.defineProperty(moved, 'wording', { value: kept, enumerable: false });
   return moved;
 }
 
