@@ -2,6 +2,7 @@
 // The graph builder's view of a statement depends only on the imports and on the statements that bind or use the
 // same module-level names, so an island analysed alone gives what the whole module would give for it. The editor
 // re-analyses only the islands an edit touched (see lsp/incremental.ts).
+import { indexOf } from '../parse/lines';
 import type { SyntaxNode } from '../parse/tree';
 
 /** The module-level names one top-level statement binds and reads. */
@@ -66,51 +67,32 @@ function visit(node: SyntaxNode, scope: Scope, depth = 0): void {
     case 'identifier':
       scope.read.add(node.text);
       return;
-    case 'attribute': {
+    case 'attribute':
       // `a.b`: only `a` is a variable.
-      const object = node.childForFieldName('object');
-      if (object) visit(object, scope, next);
-      return;
-    }
-    case 'keyword_argument': {
-      const value = node.childForFieldName('value');
-      if (value) visit(value, scope, next);
-      return;
-    }
+      return visitField(node, 'object', scope, next);
+    case 'keyword_argument':
+      return visitField(node, 'value', scope, next);
     case 'assignment':
     case 'augmented_assignment': {
       const left = node.childForFieldName('left');
       if (left) bind(left, scope, next);
       if (node.type === 'augmented_assignment' && left) visit(left, scope, next);
-      for (const field of ['type', 'right']) {
-        const part = node.childForFieldName(field);
-        if (part) visit(part, scope, next);
-      }
-      return;
+      visitField(node, 'type', scope, next);
+      return visitField(node, 'right', scope, next);
     }
     case 'named_expression': {
       const name = node.childForFieldName('name');
       if (name) scope.bound.add(name.text);
-      const value = node.childForFieldName('value');
-      if (value) visit(value, scope, next);
-      return;
+      return visitField(node, 'value', scope, next);
     }
     case 'for_statement':
-    case 'for_in_clause': {
-      const left = node.childForFieldName('left');
-      if (left) bind(left, scope, next);
-      for (const child of node.namedChildren) if (child !== left) visit(child, scope, next);
-      return;
-    }
+    case 'for_in_clause':
+      return bindingField(node, 'left', scope, next);
     case 'as_pattern_target':
       bind(node, scope, next);
       return;
-    case 'except_clause': {
-      const alias = node.childForFieldName('alias');
-      if (alias) bind(alias, scope, next);
-      for (const child of node.namedChildren) if (child !== alias) visit(child, scope, next);
-      return;
-    }
+    case 'except_clause':
+      return bindingField(node, 'alias', scope, next);
     case 'import_statement':
     case 'import_from_statement':
     case 'future_import_statement':
@@ -137,6 +119,18 @@ function visit(node: SyntaxNode, scope: Scope, depth = 0): void {
   }
 }
 
+/** A node whose `field` child is bound (a loop variable, an `except … as` name) and whose other children are read. */
+function bindingField(node: SyntaxNode, field: string, scope: Scope, depth: number): void {
+  const target = node.childForFieldName(field);
+  if (target) bind(target, scope, depth);
+  for (const child of node.namedChildren) if (child !== target) visit(child, scope, depth);
+}
+
+function visitField(node: SyntaxNode, field: string, scope: Scope, depth: number): void {
+  const child = node.childForFieldName(field);
+  if (child) visit(child, scope, depth);
+}
+
 /** A def, class or lambda: its name is bound where it stands; decorators, defaults, annotations and base classes are
  *  read there too; its body is a scope of its own. */
 function visitDefinition(node: SyntaxNode, scope: Scope, depth: number): void {
@@ -147,10 +141,7 @@ function visitDefinition(node: SyntaxNode, scope: Scope, depth: number): void {
   if (parameters) {
     for (const parameter of parameters.namedChildren) bindParameter(parameter, inner, scope, depth);
   }
-  for (const field of ['superclasses', 'return_type', 'type_parameters']) {
-    const part = node.childForFieldName(field);
-    if (part) visit(part, scope, depth);
-  }
+  for (const field of ['superclasses', 'return_type', 'type_parameters']) visitField(node, field, scope, depth);
   const body = node.childForFieldName('body');
   if (body) visit(body, inner, depth);
   // A class body's names are not visible in its methods, so the methods' free names stay free: keeping every name
@@ -309,17 +300,5 @@ export function islandsOf(statements: readonly SyntaxNode[]): SyntaxNode[][] {
 
 /** The position in ascending `list` of its last element below `at`, or -1. */
 function lastBefore(list: readonly number[], at: number): number {
-  let low = 0;
-  let high = list.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (list[middle] < at) {
-      found = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return found;
+  return list.length > 0 && list[0] < at ? indexOf(list, at - 1) : -1;
 }

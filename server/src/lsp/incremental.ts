@@ -9,6 +9,7 @@ import { collectImports, type ImportTable } from '../keras/imports';
 import { islandsOf, statementNames, type StatementNames } from '../keras/islands';
 import type { LintConfig } from '../config/config';
 import { findSuppressions } from '../config/suppression';
+import { indexOf } from '../parse/lines';
 import type { SyntaxNode } from '../parse/tree';
 import { findingsOf, inSourceOrder, movedFinding, unsuppressed } from '../rules/lint';
 import type { Finding, Span } from '../rules/types';
@@ -31,19 +32,8 @@ class Layout {
 
   /** `offset` in the current text, or undefined when the text around it may have changed. */
   move(offset: number, current: SyntaxNode): number | undefined {
-    // The last statement that starts at or before the offset.
-    let low = 0;
-    let high = this.starts.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (this.starts[middle] <= offset) {
-        found = middle;
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
+    // The last statement that starts at or before the offset, if any.
+    const found = this.starts.length > 0 && this.starts[0] <= offset ? indexOf(this.starts, offset) : -1;
     const before = found === -1 ? 0 : this.shift(found, current);
     if (found !== -1 && offset <= this.ends[found]) return before === undefined ? undefined : offset + before;
     // Between two statements (or before the first, after the last): the blank there is unchanged if both neighbours
