@@ -96,25 +96,6 @@ test('islands follow classes, globals, decorators, defaults and rebound imports'
   );
 });
 
-test('an add() binds its receiver, and attributes are bound and read by their dotted names, as the builder does', async () => {
-  assert.deepEqual(
-    await islands(`
-      from keras import layers
-
-      m.add(layers.Dense(1))
-      m.add(layers.Dropout(0.1))
-      self.drop = layers.Dropout(0.1)
-
-      def call(self, x):
-          return self.drop(x)
-
-      def other(self, x):
-          return self.dense(x)
-    `),
-    [['m.add(layers.Dense(1))', 'm.add(layers.Dropout(0.1))'], ['self.drop = layers.Dropout(0.1)', 'def call(self, x):'], ['def other(self, x):']],
-  );
-});
-
 test('a redefined helper starts an island of its own, unless a later call can reach the first definition', async () => {
   assert.deepEqual(
     await islands(`
