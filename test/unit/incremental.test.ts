@@ -96,6 +96,25 @@ test('islands follow classes, globals, decorators, defaults and rebound imports'
   );
 });
 
+test('an add() binds its receiver, and attributes are bound and read by their dotted names, as the builder does', async () => {
+  assert.deepEqual(
+    await islands(`
+      from keras import layers
+
+      m.add(layers.Dense(1))
+      m.add(layers.Dropout(0.1))
+      self.drop = layers.Dropout(0.1)
+
+      def call(self, x):
+          return self.drop(x)
+
+      def other(self, x):
+          return self.dense(x)
+    `),
+    [['m.add(layers.Dense(1))', 'm.add(layers.Dropout(0.1))'], ['self.drop = layers.Dropout(0.1)', 'def call(self, x):'], ['def other(self, x):']],
+  );
+});
+
 test('a redefined helper starts an island of its own, unless a later call can reach the first definition', async () => {
   assert.deepEqual(
     await islands(`
@@ -154,7 +173,9 @@ test('after random edits, re-analysing only the touched islands gives the findin
     const analyzer = new IncrementalAnalyzer();
     let undo: Change[] | undefined;
     for (let version = 2; version < 42; version++) {
-      const changes = undo ?? randomChanges(rng, doc.textDocument, ['', 'x', '0', '5', ' ', '# n', '# noqa', '(', '"', ':', '\n', '\n    x = layers.Dropout(0.2)(x)', 'BatchNormalization()']);
+      const changes =
+        undo ??
+        randomChanges(rng, doc.textDocument, ['', 'x', '0', '5', ' ', '# n', '# noqa', '(', '"', ':', '\n', '\n    x = layers.Dropout(0.2)(x)', 'BatchNormalization()', '\u0000', '((((((((', 'é😀', '"""', '\\\n', '\tif x:\n', 'global model\n']);
       undo = undo ? undefined : inverse(doc.textDocument, changes);
       doc.update(changes, version);
       const incremental = analyzer.analyze(doc.tree.rootNode, doc.text, DEFAULT_CONFIG);

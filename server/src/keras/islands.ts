@@ -67,9 +67,22 @@ function visit(node: SyntaxNode, scope: Scope, depth = 0): void {
     case 'identifier':
       scope.read.add(node.text);
       return;
-    case 'attribute':
-      // `a.b`: only `a` is a variable.
+    case 'call': {
+      // `m.add(layer)` on a name the builder knows nothing of makes `m` a Sequential model: it binds `m`.
+      const callee = node.childForFieldName('function');
+      if (callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'add') {
+        const base = baseName(callee);
+        if (base) scope.bound.add(base);
+      }
+      for (const child of node.namedChildren) visit(child, scope, next);
+      return;
+    }
+    case 'attribute': {
+      // `a.b`: `a` is a variable, and the builder keeps what is assigned to `a.b` under that name too.
+      const dotted = dottedName(node);
+      if (dotted) scope.read.add(dotted);
       return visitField(node, 'object', scope, next);
+    }
     case 'keyword_argument':
       return visitField(node, 'value', scope, next);
     case 'assignment':
@@ -188,6 +201,16 @@ function bind(target: SyntaxNode, scope: Scope, depth: number): void {
   visit(target, scope, depth);
   const base = baseName(target);
   if (base) scope.bound.add(base);
+  const dotted = target.type === 'attribute' ? dottedName(target) : undefined;
+  if (dotted) scope.bound.add(dotted);
+}
+
+const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+
+/** `a.b.c` for a chain of plain names. */
+function dottedName(node: SyntaxNode): string | undefined {
+  const text = node.text;
+  return DOTTED.test(text) ? text : undefined;
 }
 
 function baseName(node: SyntaxNode): string | undefined {

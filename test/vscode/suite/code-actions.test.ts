@@ -19,10 +19,17 @@ const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('layerlint');
 /** The quick fixes offered on the LL101 diagnostic of `file`, once it is there. */
 async function ll101Actions(file: string) {
   const { document } = await open(file);
-  const [diagnostic] = (await waitForDiagnostics(document.uri, withCode('LL101'), 'LL101')).filter((d) => codeOf(d) === 'LL101');
-  // The command does not return the actions' diagnostics, but LL101 is the only finding on its range.
-  const actions = await codeActions(document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix);
-  return { document, actions };
+  // VS Code can still show the diagnostics of an earlier opening of the file when the test starts, and drop them
+  // when the server's clearing for that closing arrives: then it asks for actions with no diagnostic. Ask again
+  // until the actions come (for at most ten seconds; the assertions fail on an empty list).
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const [diagnostic] = (await waitForDiagnostics(document.uri, withCode('LL101'), 'LL101')).filter((d) => codeOf(d) === 'LL101');
+    // The command does not return the actions' diagnostics, but LL101 is the only finding on its range.
+    const actions = await codeActions(document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix);
+    if (actions.length > 0 || Date.now() > deadline) return { document, actions };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /** Lines `from`..`to` (1-based, inclusive) of the document. */
