@@ -5,7 +5,7 @@
 //   node --expose-gc dist/bench.js [--quick] [--keep] [--only=keystrokes,memory,…]
 //   node dist/bench.js parse-only DIR [native|wasm]     (the "raw parse as a process" side; used internally)
 import { spawnSync, fork } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
@@ -17,6 +17,7 @@ import { createParser } from '../server/src/parse/parser';
 import type { ParserKind, PythonParser, SyntaxNode, SyntaxTree } from '../server/src/parse/tree';
 import { analyzeModule, type ModuleAnalysis } from '../server/src/keras/analyze';
 import { lint } from '../server/src/rules/lint';
+import { pythonFiles } from '../test/helpers/files';
 import { TestServer } from '../test/helpers/lsp-client';
 import { generateCorpus, generateLargeFile, Rng, type Corpus } from './corpus';
 import { median, quantile, summary, timed, timedAsync } from './stats';
@@ -61,16 +62,6 @@ function release(tree: SyntaxTree): void {
 }
 
 const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
-
-function pythonFiles(dir: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...pythonFiles(full));
-    else if (entry.name.endsWith('.py')) found.push(full);
-  }
-  return found.sort();
-}
 
 // ---- 1. in-process: analysis vs parse ------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 // reorders layers, make its own finding go away without a new warning, and fix-all applied twice must change nothing
 // the second time.
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Rng, generateFile } from '../../bench/corpus';
@@ -16,17 +16,10 @@ import { namedDescendants, type PythonParser } from '../../server/src/parse/tree
 import { lint } from '../../server/src/rules/lint';
 import type { Finding, Fix } from '../../server/src/rules/types';
 import { parser } from '../helpers/engine';
+import { pythonFiles } from '../helpers/files';
 import { ROOT } from '../helpers/lsp-client';
 
 const CORPUS_FILES = Number(process.env.FIX_SAFETY_CORPUS ?? 60);
-
-function pythonFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const full = join(dir, entry);
-    if (statSync(full).isDirectory()) return pythonFiles(full);
-    return entry.endsWith('.py') ? [full] : [];
-  });
-}
 
 interface Checked {
   readonly findings: Finding[];

@@ -1,7 +1,7 @@
 // Input fuzzing: random mutations of every fixture go through parse → graphs → rules. Each must return within a time
 // bound and never throw. A fixed seed runs in `npm test`; `npm run fuzz` runs longer (FUZZ_CASES, FUZZ_SEED).
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DEFAULT_CONFIG } from '../../server/src/config/config';
@@ -10,18 +10,11 @@ import { lint } from '../../server/src/rules/lint';
 import type { ParserKind } from '../../server/src/parse/tree';
 import { parser } from '../helpers/engine';
 import { ROOT } from '../helpers/lsp-client';
+import { pythonFiles } from '../helpers/files';
 import { mutate, random } from './mutations';
 
 const CASES = Number(process.env.FUZZ_CASES ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
-
-function pythonFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const full = join(dir, entry);
-    if (statSync(full).isDirectory()) return pythonFiles(full);
-    return entry.endsWith('.py') ? [full] : [];
-  });
-}
 
 /** Milliseconds for the raw parse, and for parse + graphs + rules. A rule that throws is caught and logged by lint()
  *  so that the others still report; here that log is a failure. */
