@@ -15,6 +15,19 @@ export function parser(kind: ParserKind = 'native'): Promise<PythonParser> {
   return p;
 }
 
+let cursorCopying: Promise<PythonParser> | undefined;
+
+/** Every way layerlint turns source into the nodes it reads: the native parser with its native tree reader and with
+ *  the cursor copy it falls back to, and the WASM parser. */
+export async function everyParser(): Promise<Array<[string, PythonParser]>> {
+  cursorCopying ??= createParser({ force: 'native', reader: 'cursor' });
+  return [
+    ['native', await parser('native')],
+    ['native, cursor copy', await cursorCopying],
+    ['wasm', await parser('wasm')],
+  ];
+}
+
 /** Removes the common indentation of a template literal and its first newline. */
 export function dedent(text: string): string {
   const lines = text.replace(/^\n/, '').split('\n');

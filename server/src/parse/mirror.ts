@@ -1,8 +1,9 @@
-// A plain JavaScript copy of a syntax tree, made in one cursor walk.
+// A plain JavaScript copy of a syntax tree.
 //
 // Every property read on a native tree-sitter node crosses into C++ and allocates a wrapper; the graph builder and
-// the rules read each node many times. One walk with a TreeCursor that reads only ids and offsets, into objects
-// that compute text and positions from the source on demand, is several times cheaper than the reads it replaces.
+// the rules read each node many times. The copy is made once per tree, into objects that compute text and
+// positions from the source on demand: from the records of layerlint's native reader (native/tree_export.c, one
+// call per tree) when it is built, else in one walk with the binding's TreeCursor that reads only ids and offsets.
 import { indexOf, lineStarts } from './lines';
 import type { Point, SyntaxNode } from './tree';
 
@@ -329,6 +330,23 @@ function reusable(previous: PreviousCopy | undefined): Map<number, { node: Mirro
   return candidates;
 }
 
+/** The text the new copy reads. The old copy is given up for it: the nodes carried over keep reading the same
+ *  Source, now of the new text. */
+function sourceFor(text: string, previous: PreviousCopy | undefined, carried: ReadonlyMap<number, unknown>): Source {
+  if (!previous || carried.size === 0) return new Source(text);
+  const source = previous.root.sharedSource;
+  source.replace(text);
+  return source;
+}
+
+/** Appends `node` to its parent's children. */
+function attach(parent: MirrorNode, node: MirrorNode): void {
+  node.parent = parent;
+  node.seal(parent.children.length);
+  if (parent.children === NO_CHILDREN) parent.children = [node];
+  else parent.children.push(node);
+}
+
 /** True for the characters tree-sitter-python skips between tokens (its `extras` pattern and Unicode spaces). */
 function isSpace(code: number): boolean {
   if (code === 32 || (code >= 9 && code <= 13)) return true;
@@ -350,14 +368,7 @@ export function mirror(cursor: Cursor, text: string, language: object, nodeTypes
   const vocabulary = vocabularyOf(language, nodeTypes);
   const { shapes, fields } = vocabulary;
   const carried = reusable(previous);
-  // The old copy is given up for this one: the nodes carried over keep reading the same Source, now of the new text.
-  let source: Source;
-  if (previous && carried.size > 0) {
-    source = previous.root.sharedSource;
-    source.replace(text);
-  } else {
-    source = new Source(text);
-  }
+  const source = sourceFor(text, previous, carried);
 
   const shapeAtCursor = (): TypeShape => {
     const typeId = cursor.nodeTypeId;
@@ -438,10 +449,7 @@ export function mirror(cursor: Cursor, text: string, language: object, nodeTypes
       const fieldId = cursor.currentFieldId;
       if (fieldId) node.field = fields[fieldId] ??= cursor.currentFieldName;
     }
-    node.parent = parent;
-    node.seal(siblings.length);
-    if (siblings === NO_CHILDREN) parent.children = [node];
-    else siblings.push(node);
+    attach(parent, node);
     if (expand) {
       if (cursor.gotoFirstChild()) {
         parents.push(node);
@@ -470,4 +478,86 @@ function propagateErrors(errors: readonly MirrorNode[]): void {
   for (const error of errors) {
     for (let node = error.parent; node && !node.hasError; node = node.parent) node.hasError = true;
   }
+}
+
+/** The names behind the ids in the native reader's records (its `vocabulary`). */
+export interface RecordNames {
+  types: readonly string[];
+  named: readonly boolean[];
+  fields: ReadonlyArray<string | undefined>;
+}
+
+/** Reads a tree's records (see native/tree_export.c); `carry` lists the sorted [start, end] pairs of top-level
+ *  statements whose copies can be reused: those come without children. */
+export type ReadRecords = (carry: Uint32Array | undefined) => Uint32Array;
+
+// The record layout of native/tree_export.c: 4 words per node in pre-order (head, start, end, child count).
+const RECORD = 4;
+const SYMBOL = 0xffff;
+const NAMED = 1 << 24;
+const MISSING = 1 << 25;
+const CARRIED = 1 << 26;
+
+/**
+ * Copies a tree from the native reader's records: the same nodes, offsets and fields `mirror` reads through a
+ * cursor, with no call into the binding per node. With `previous`, top-level statements no edit touched are
+ * carried over, and the reader skips their subtrees.
+ */
+export function mirrorRecords(read: ReadRecords, names: RecordNames, text: string, hasErrors: boolean, previous?: PreviousCopy): MirrorNode {
+  const carried = reusable(previous);
+  const source = sourceFor(text, previous, carried);
+  if (carried.size > 0) {
+    const pairs = [...carried].sort(([a], [b]) => a - b).flatMap(([start, { node, delta }]) => [start, node.endIndex + delta]);
+    const root = fromRecords(read(Uint32Array.from(pairs)), names, source, hasErrors, carried);
+    if (root) return root;
+  }
+  return fromRecords(read(undefined), names, source, hasErrors, carried)!;
+}
+
+/** The copy the records describe, or undefined if a statement the reader skipped as carried is no longer the same
+ *  kind of statement (then the caller reads again without carrying). */
+function fromRecords(records: Uint32Array, names: RecordNames, source: Source, hasErrors: boolean, carried: ReadonlyMap<number, { node: MirrorNode; delta: number }>): MirrorNode | undefined {
+  const root = new MirrorNode(source, names.types[records[0] & SYMBOL], names.named[records[0] & SYMBOL], false, ORIGIN, records[1], records[2]);
+  // The binding can see an error that no visible node carries (inside a hidden node).
+  root.hasError = hasErrors;
+  const errors: MirrorNode[] = [];
+  const parents: MirrorNode[] = [root];
+  // Children still to come for each open parent.
+  const pending: number[] = [records[3]];
+  for (let at = RECORD; at < records.length; at += RECORD) {
+    const head = records[at];
+    const start = records[at + 1];
+    const parent = parents[parents.length - 1];
+    const type = names.types[head & SYMBOL];
+    let node: MirrorNode;
+    if (head & CARRIED) {
+      const old = carried.get(start);
+      if (!old || old.node.type !== type) return undefined;
+      node = old.node;
+      node.carryOver(old.delta);
+    } else {
+      const named = (head & NAMED) !== 0;
+      const missing = (head & MISSING) !== 0;
+      node = new MirrorNode(source, type, named, missing, parent === root ? { base: start } : parent.anchor, start, records[at + 2]);
+      node.hasError = missing || type === 'ERROR';
+      if (node.hasError) errors.push(node);
+      // Tokens carry no field any code asks for (as in `mirror`).
+      const field = named ? (head >>> 16) & 0xff : 0;
+      if (field) node.field = names.fields[field] ?? null;
+    }
+    attach(parent, node);
+    pending[pending.length - 1]--;
+    const children = records[at + 3];
+    if (children > 0) {
+      parents.push(node);
+      pending.push(children);
+    } else {
+      while (parents.length > 1 && pending[pending.length - 1] === 0) {
+        parents.pop();
+        pending.pop();
+      }
+    }
+  }
+  propagateErrors(errors);
+  return root;
 }

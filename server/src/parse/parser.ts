@@ -1,14 +1,21 @@
 // Chooses the parser: the native tree-sitter addon when it loads, otherwise web-tree-sitter with the WASM
 // grammar that tree-sitter-python ships. Prebuilt native addons need a recent libstdc++, so the fallback
 // is what keeps layerlint working on older Linux distributions.
-import { mirror, type Cursor, type MirrorNode, type NodeTypeInfo, type OffsetEdit, type PreviousCopy } from './mirror';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { mirror, mirrorRecords, type Cursor, type MirrorNode, type NodeTypeInfo, type OffsetEdit, type PreviousCopy, type RecordNames } from './mirror';
 import type { ParserKind, PythonParser, SyntaxTree, TreeEdit } from './tree';
 
 export interface ParserOptions {
   /** Force one implementation (tests, and the `LAYERLINT_PARSER` environment variable). */
   force?: ParserKind;
+  /** How the native binding's trees are copied: 'records' (layerlint's native reader, when built) or 'cursor'.
+   *  Tests force each; the `LAYERLINT_TREE_READER` environment variable does the same. */
+  reader?: TreeReader;
   log?: (message: string) => void;
 }
+
+export type TreeReader = PythonParser['reader'];
 
 /** What both bindings' trees offer: an incremental edit and a cursor. */
 interface BindingTree {
@@ -29,7 +36,7 @@ class MirroredTree implements SyntaxTree {
   constructor(
     readonly binding: BindingTree,
     private readonly text: string,
-    private readonly grammar: Grammar,
+    private readonly copy: CopyTree,
     carry?: PreviousCopy,
   ) {
     this.carry = carry && { root: carry.root, edits: [...carry.edits] };
@@ -37,8 +44,7 @@ class MirroredTree implements SyntaxTree {
 
   get rootNode(): MirrorNode {
     if (!this.root) {
-      const { language, nodeTypes } = this.grammar;
-      this.root = mirror(this.binding.walk(), this.text, language, nodeTypes, this.binding.rootNode.hasError, this.carry);
+      this.root = this.copy(this.binding, this.text, this.carry);
       this.carry = undefined;
     }
     return this.root;
@@ -63,23 +69,30 @@ class MirroredTree implements SyntaxTree {
   }
 }
 
-/** A grammar as the node copy needs it: the binding's language object (keys the id tables) and node-types.json. */
-interface Grammar {
-  language: object;
-  nodeTypes: readonly NodeTypeInfo[];
+/** Makes the plain-JavaScript copy of a binding's tree (see mirror.ts). */
+interface CopyTree {
+  (binding: BindingTree, text: string, carry: PreviousCopy | undefined): MirrorNode;
+  reader: TreeReader;
+}
+
+/** The copy through the binding's cursor, which both bindings offer. */
+function cursorCopy(language: object): CopyTree {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const nodeTypes: readonly NodeTypeInfo[] = require('tree-sitter-python/src/node-types.json');
+  const copy = (binding: BindingTree, text: string, carry: PreviousCopy | undefined) => mirror(binding.walk(), text, language, nodeTypes, binding.rootNode.hasError, carry);
+  return Object.assign(copy, { reader: 'cursor' as const });
 }
 
 type ParseFunction = (text: string, old: BindingTree | null) => BindingTree;
 
-function wrap(kind: ParserKind, language: object, parse: ParseFunction): PythonParser {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const grammar: Grammar = { language, nodeTypes: require('tree-sitter-python/src/node-types.json') };
+function wrap(kind: ParserKind, copy: CopyTree, parse: ParseFunction): PythonParser {
   const parseTree = (text: string, oldTree?: SyntaxTree) => {
     const old = oldTree instanceof MirroredTree ? oldTree : undefined;
-    return new MirroredTree(parse(text, old?.binding ?? null), text, grammar, old?.handOver());
+    return new MirroredTree(parse(text, old?.binding ?? null), text, copy, old?.handOver());
   };
   return {
     kind,
+    reader: copy.reader,
     parse: parseTree,
     parseRoot: (text) => {
       const tree = parseTree(text);
@@ -90,7 +103,50 @@ function wrap(kind: ParserKind, language: object, parse: ParseFunction): PythonP
   };
 }
 
-function loadNative(): PythonParser {
+/** layerlint's native reader (native/tree_export.c), built by `npm run build` next to the sources. */
+interface RecordReader {
+  exportTree(rootIdLow: number, rootIdHigh: number, carry?: Uint32Array): Uint32Array;
+  vocabulary(rootIdLow: number, rootIdHigh: number): RecordNames;
+}
+
+/** A root node of the native binding: it keeps its tree-sitter id in its first two slots (the binding's marshalling),
+ *  and the reader finds the tree from it. */
+interface NativeRoot {
+  readonly 0: number;
+  readonly 1: number;
+  readonly hasError: boolean;
+}
+
+function loadReader(): RecordReader {
+  // The reader sits in native/build/Release of the package root: one level up from dist/, more from out/.
+  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+    const file = join(dir, 'native', 'build', 'Release', 'tree_export.node');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    if (existsSync(file)) return require(file);
+  }
+  throw new Error('native/build/Release/tree_export.node is not built (npm run build builds it)');
+}
+
+/** The copy from the native reader's records, after checking on a sample that it reads what the cursor reads. */
+function recordsCopy(parse: ParseFunction, fallback: CopyTree): CopyTree {
+  const reader = loadReader();
+  let names: RecordNames | undefined;
+  const copy = Object.assign(
+    (binding: BindingTree, text: string, carry: PreviousCopy | undefined) => {
+      const root = binding.rootNode as unknown as NativeRoot;
+      names ??= reader.vocabulary(root[0], root[1]);
+      return mirrorRecords((pairs) => reader.exportTree(root[0], root[1], pairs), names, text, root.hasError, carry);
+    },
+    { reader: 'records' as const },
+  );
+  const sample = 'import keras\nmodel = keras.Sequential([keras.layers.Dense(2, name="d"), keras.layers.Dropout(0.5)])  # é\n';
+  const expected = fallback(parse(sample, null), sample, undefined).toString();
+  const actual = copy(parse(sample, null), sample, undefined);
+  if (actual.toString() !== expected || actual.endIndex !== sample.length) throw new Error('its copy of a sample tree differs from the cursor\'s');
+  return copy;
+}
+
+function loadNative(reader: TreeReader, log: (message: string) => void): PythonParser {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const NativeParser = require('tree-sitter');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -98,7 +154,15 @@ function loadNative(): PythonParser {
   const parser = new NativeParser();
   parser.setLanguage(python);
   // The native binding reads the string in chunks; a buffer as large as the text avoids re-entering JS per 32 KiB.
-  return wrap('native', python, (text, old) => parser.parse(text, old, { bufferSize: Math.max(32 * 1024, text.length + 1) }));
+  const parse: ParseFunction = (text, old) => parser.parse(text, old, { bufferSize: Math.max(32 * 1024, text.length + 1) });
+  const cursor = cursorCopy(python);
+  if (reader === 'cursor') return wrap('native', cursor, parse);
+  try {
+    return wrap('native', recordsCopy(parse, cursor), parse);
+  } catch (error) {
+    log(`parser: layerlint's native tree reader unavailable (${(error as Error).message.split('\n')[0]}); copying trees through the cursor`);
+    return wrap('native', cursor, parse);
+  }
 }
 
 async function loadWasm(): Promise<PythonParser> {
@@ -108,7 +172,7 @@ async function loadWasm(): Promise<PythonParser> {
   const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
   const parser = new Parser();
   parser.setLanguage(language);
-  return wrap('wasm', language, (text, old) => {
+  return wrap('wasm', cursorCopy(language), (text, old) => {
     const tree = parser.parse(text, old);
     if (!tree) throw new Error('web-tree-sitter returned no tree');
     return tree;
@@ -120,8 +184,9 @@ export async function createParser(options: ParserOptions = {}): Promise<PythonP
   const wanted = options.force ?? (process.env.LAYERLINT_PARSER as ParserKind | undefined);
   if (wanted !== 'wasm') {
     try {
-      const parser = loadNative();
-      log('parser: native tree-sitter');
+      const reader = options.reader ?? (process.env.LAYERLINT_TREE_READER === 'cursor' ? 'cursor' : 'records');
+      const parser = loadNative(reader, log);
+      log(`parser: native tree-sitter, trees copied ${parser.reader === 'records' ? "by layerlint's native reader" : 'through the cursor'}`);
       return parser;
     } catch (error) {
       if (wanted === 'native') throw error;

@@ -54,6 +54,9 @@ export type ParserKind = 'native' | 'wasm';
 
 export interface PythonParser {
   readonly kind: ParserKind;
+  /** How its trees are copied into the nodes the engine reads (see mirror.ts): the native reader's records or the
+   *  binding's cursor (always, for WASM). */
+  readonly reader: 'records' | 'cursor';
   /** Parses `text`; with `oldTree` (already `edit`ed to match), only the changed regions are re-parsed. */
   parse(text: string, oldTree?: SyntaxTree): SyntaxTree;
   /** Parses `text` once, for a caller that keeps no tree for later edits. */

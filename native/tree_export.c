@@ -1,0 +1,204 @@
+// layerlint's reader of tree-sitter trees: copies a whole tree made by the `tree-sitter` package into one typed
+// array in a single call.
+//
+// Without it, server/src/parse/mirror.ts walks the tree with the binding's cursor, a call from JavaScript into the
+// addon for every step and every read: those calls cost about as much as the parse. Here the walk runs in C and
+// JavaScript reads plain numbers.
+//
+// The binding gives JavaScript no handle to its tree, only the id of each node it hands out; a root node's id is
+// the address of its tree's `root` member (tree-sitter's ts_tree_root_node), so the tree is found from it. This
+// file is compiled with the tree-sitter runtime the binding itself was built from (node_modules/tree-sitter/vendor),
+// so both agree on the layout.
+#include <node_api.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tree.h"  // tree-sitter's internal struct TSTree
+
+// One node = 4 words, in pre-order:
+//   0: symbol | field id << 16 | flags    1: start    2: end (UTF-16 code units, as the binding counts)    3: child count
+#define NAMED (1u << 24)
+#define MISSING (1u << 25)
+// A top-level statement the caller already has a copy of (see `carry`): exported without its children.
+#define CARRIED (1u << 26)
+
+typedef struct {
+  uint32_t *words;
+  size_t length;
+  size_t capacity;
+} Records;
+
+static int grow(Records *records) {
+  size_t capacity = records->capacity ? records->capacity * 2 : 4096;
+  uint32_t *words = realloc(records->words, capacity * sizeof(uint32_t));
+  if (!words) return 0;
+  records->words = words;
+  records->capacity = capacity;
+  return 1;
+}
+
+static napi_value fail(napi_env env, const char *message) {
+  napi_throw_type_error(env, NULL, message);
+  return NULL;
+}
+
+// The tree whose root node has the id given as two 32-bit halves (as the binding marshals ids).
+static const TSTree *tree_of(napi_env env, napi_value low, napi_value high) {
+  uint32_t parts[2];
+  if (napi_get_value_uint32(env, low, &parts[0]) != napi_ok || napi_get_value_uint32(env, high, &parts[1]) != napi_ok) return NULL;
+  uintptr_t id = (uintptr_t)(((uint64_t)parts[1] << 32) | parts[0]);
+  if (id == 0) return NULL;
+  return (const TSTree *)(id - offsetof(TSTree, root));
+}
+
+// The binding parses UTF-16LE: two bytes per code unit.
+static inline uint32_t units(uint32_t bytes) { return bytes / 2; }
+
+// Whether [start, end] is one of the sorted pairs in `carry`.
+static int is_carried(const uint32_t *carry, size_t pairs, uint32_t start, uint32_t end) {
+  size_t low = 0, high = pairs;
+  while (low < high) {
+    size_t middle = (low + high) / 2;
+    if (carry[middle * 2] < start) low = middle + 1;
+    else high = middle;
+  }
+  return low < pairs && carry[low * 2] == start && carry[low * 2 + 1] == end;
+}
+
+// exportTree(rootIdLow, rootIdHigh, carry?) → Uint32Array of records. `carry`: sorted [start, end] pairs of
+// top-level statements the caller can reuse when a child of the root spans exactly that range.
+static napi_value export_tree(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (argc < 2) return fail(env, "exportTree(rootIdLow, rootIdHigh, carry?): missing the root node's id");
+  const TSTree *tree = tree_of(env, argv[0], argv[1]);
+  if (!tree) return fail(env, "exportTree: the root node's id must be two non-zero 32-bit numbers");
+
+  const uint32_t *carry = NULL;
+  size_t pairs = 0;
+  if (argc == 3) {
+    napi_valuetype kind;
+    napi_typeof(env, argv[2], &kind);
+    if (kind != napi_undefined && kind != napi_null) {
+      napi_typedarray_type type;
+      size_t length;
+      void *data;
+      if (napi_get_typedarray_info(env, argv[2], &type, &length, &data, NULL, NULL) != napi_ok || type != napi_uint32_array) {
+        return fail(env, "exportTree: carry must be a Uint32Array of [start, end] pairs");
+      }
+      carry = data;
+      pairs = length / 2;
+    }
+  }
+
+  const TSLanguage *language = ts_tree_language(tree);
+  if (ts_language_symbol_count(language) > 0xffff || ts_language_field_count(language) > 0xff) {
+    return fail(env, "exportTree: the grammar has more symbols or fields than a record holds");
+  }
+
+  Records records = {0};
+  size_t *open = NULL;  // records whose children are still being counted, outermost first
+  size_t depth = 0, open_capacity = 0;
+  TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
+  for (;;) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    uint32_t start = units(ts_node_start_byte(node));
+    uint32_t end = units(ts_node_end_byte(node));
+    uint32_t head = ts_node_symbol(node) | ((uint32_t)ts_tree_cursor_current_field_id(&cursor) << 16);
+    if (ts_node_is_named(node)) head |= NAMED;
+    if (ts_node_is_missing(node)) head |= MISSING;
+    int skip = depth == 1 && pairs > 0 && is_carried(carry, pairs, start, end);
+    if (skip) head |= CARRIED;
+    if (records.length + 4 > records.capacity && !grow(&records)) break;
+    if (depth > 0) records.words[open[depth - 1] + 3]++;
+    size_t at = records.length;
+    uint32_t *record = records.words + at;
+    record[0] = head;
+    record[1] = start;
+    record[2] = end;
+    record[3] = 0;
+    records.length += 4;
+    if (!skip && ts_tree_cursor_goto_first_child(&cursor)) {
+      if (depth == open_capacity) {
+        open_capacity = open_capacity ? open_capacity * 2 : 64;
+        size_t *grown = realloc(open, open_capacity * sizeof(size_t));
+        if (!grown) break;
+        open = grown;
+      }
+      open[depth++] = at;
+      continue;
+    }
+    int more = 1;
+    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+      if (depth == 0 || !ts_tree_cursor_goto_parent(&cursor)) {
+        more = 0;
+        break;
+      }
+      depth--;
+    }
+    if (!more) {
+      ts_tree_cursor_delete(&cursor);
+      free(open);
+      napi_value buffer, array;
+      void *data;
+      napi_create_arraybuffer(env, records.length * sizeof(uint32_t), &data, &buffer);
+      memcpy(data, records.words, records.length * sizeof(uint32_t));
+      free(records.words);
+      napi_create_typedarray(env, napi_uint32_array, records.length, buffer, 0, &array);
+      return array;
+    }
+  }
+  ts_tree_cursor_delete(&cursor);
+  free(open);
+  free(records.words);
+  napi_throw_error(env, NULL, "exportTree: out of memory");
+  return NULL;
+}
+
+// vocabulary(rootIdLow, rootIdHigh) → { types, named, fields }: the names the records' symbol and field ids stand for.
+static napi_value vocabulary(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  const TSTree *tree = argc == 2 ? tree_of(env, argv[0], argv[1]) : NULL;
+  if (!tree) return fail(env, "vocabulary(rootIdLow, rootIdHigh): missing the root node's id");
+  const TSLanguage *language = ts_tree_language(tree);
+  napi_value result, types, named, fields;
+  napi_create_object(env, &result);
+  uint32_t symbols = ts_language_symbol_count(language);
+  napi_create_array_with_length(env, symbols, &types);
+  napi_create_array_with_length(env, symbols, &named);
+  for (uint32_t symbol = 0; symbol <= symbols; symbol++) {
+    // After the grammar's own symbols: ERROR, whose id is the largest a symbol can have.
+    TSSymbol id = symbol < symbols ? (TSSymbol)symbol : (TSSymbol)-1;
+    napi_value name, is_named;
+    napi_create_string_utf8(env, ts_language_symbol_name(language, id), NAPI_AUTO_LENGTH, &name);
+    napi_get_boolean(env, ts_language_symbol_type(language, id) == TSSymbolTypeRegular, &is_named);
+    napi_set_element(env, types, id, name);
+    napi_set_element(env, named, id, is_named);
+  }
+  uint32_t field_count = ts_language_field_count(language);
+  napi_create_array_with_length(env, field_count + 1, &fields);
+  for (uint32_t field = 1; field <= field_count; field++) {
+    napi_value name;
+    napi_create_string_utf8(env, ts_language_field_name_for_id(language, (TSFieldId)field), NAPI_AUTO_LENGTH, &name);
+    napi_set_element(env, fields, field, name);
+  }
+  napi_set_named_property(env, result, "types", types);
+  napi_set_named_property(env, result, "named", named);
+  napi_set_named_property(env, result, "fields", fields);
+  return result;
+}
+
+static napi_value init(napi_env env, napi_value exports) {
+  napi_property_descriptor methods[] = {
+      {"exportTree", NULL, export_tree, NULL, NULL, NULL, napi_default, NULL},
+      {"vocabulary", NULL, vocabulary, NULL, NULL, NULL, napi_default, NULL},
+  };
+  napi_define_properties(env, exports, 2, methods);
+  return exports;
+}
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, init)
