@@ -1,6 +1,6 @@
 // From the engine's offsets (UTF-16 code units) to what people and tools read: 1-based lines, and 1-based columns
 // counted in Unicode code points, the unit ruff reports and SARIF's default `columnKind`.
-import { indexOf, lineStarts } from '../parse/lines';
+import { indexOf, lineStarts, type LineStarts } from '../parse/lines';
 
 export interface Position {
   readonly line: number;
@@ -15,7 +15,7 @@ export interface Range {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
+  private readonly starts: LineStarts;
 
   constructor(private readonly text: string) {
     this.starts = lineStarts(text);

@@ -2,7 +2,7 @@
 // `# layerlint: disable=LL203` (or a bare `# layerlint: disable`). Only real comments count: each candidate the
 // text scan finds is confirmed against the syntax tree, so the same characters inside a string do nothing.
 import type { SyntaxNode } from '../parse/tree';
-import { indexOf, lineStarts } from '../parse/lines';
+import { indexOf, lineStarts, type LineStarts } from '../parse/lines';
 
 const CANDIDATE = /#[ \t]*(?:noqa|layerlint[ \t]*:)/gi;
 // flake8's form: codes after a colon, separated by commas or spaces; anything that is not a code ends the list.
@@ -14,7 +14,7 @@ export type CodeSet = ReadonlySet<string> | 'all';
 
 export class Suppressions {
   constructor(
-    private readonly lineStarts: readonly number[],
+    private readonly lineStarts: LineStarts,
     /** By 0-based line. */
     private readonly byLine: ReadonlyMap<number, CodeSet>,
     private readonly fileWide: CodeSet | undefined,

@@ -9,9 +9,9 @@ import { collectImports, type ImportTable } from '../keras/imports';
 import { islandsOf, statementNames, type StatementNames } from '../keras/islands';
 import type { LintConfig } from '../config/config';
 import { findSuppressions } from '../config/suppression';
-import { indexOf } from '../parse/lines';
+import { indexOf, lineStarts } from '../parse/lines';
 import type { SyntaxNode } from '../parse/tree';
-import { findingsOf, inSourceOrder, movedFinding, unsuppressed } from '../rules/lint';
+import { everySpan, findingsOf, inSourceOrder, movedFinding, unsuppressed } from '../rules/lint';
 import type { Finding, Span } from '../rules/types';
 
 /** Where the top-level statements stood when an island was analysed, to move its offsets to the current text. */
@@ -93,17 +93,23 @@ export class IncrementalAnalyzer {
       if (!previous || !sameNodes(previous.statements, island)) {
         const built = buildGraphs(root, imports, island);
         const found = findingsOf({ imports, ...built }, text, config);
-        result = { statements: island, rows: rowsOf(island, found), layout, analysis: built, findings: found };
+        result = { statements: island, rows: found.length > 0 ? rowsOf(island, text) : [], layout, analysis: built, findings: found };
         analysed++;
+      } else if (previous.findings.length === 0) {
+        result = previous;
       } else {
         // The graphs are the same; so are the findings, once moved and with the lines their messages name worded
         // again. Should an offset not be movable, the rules that found something run again (the others would find
         // nothing again).
-        const rows = rowsOf(island, previous.findings);
+        const rows = rowsOf(island, text);
         const linesMoved = rows.some((row, i) => row !== previous.rows[i]);
         const moved = movedFindings(previous, root, linesMoved);
-        const codes = new Set(previous.findings.map((finding) => finding.code));
-        result = { ...previous, rows, layout, findings: moved ?? findingsOf({ imports, ...previous.analysis }, text, config, codes) };
+        if (moved === previous.findings && !linesMoved) {
+          result = previous;
+        } else {
+          const findings = moved ?? findingsOf({ imports, ...previous.analysis }, text, config, new Set(previous.findings.map((finding) => finding.code)));
+          result = { ...previous, rows, layout, findings };
+        }
       }
       kept.set(island[0], result);
       for (const graph of result.analysis.graphs) graphs.push(graph);
@@ -152,9 +158,10 @@ export class IncrementalAnalyzer {
   }
 }
 
-/** The line each statement of an island starts on, when its findings need them. */
-function rowsOf(island: readonly SyntaxNode[], findings: readonly Finding[]): readonly number[] {
-  return findings.length === 0 ? [] : island.map((statement) => statement.startPosition.row);
+/** The line each statement of an island starts on. */
+function rowsOf(island: readonly SyntaxNode[], text: string): readonly number[] {
+  const starts = lineStarts(text);
+  return island.map((statement) => indexOf(starts, statement.startIndex));
 }
 
 function sameNodes(a: readonly SyntaxNode[], b: readonly SyntaxNode[]): boolean {
@@ -173,6 +180,9 @@ function sameImports(a: ImportTable, b: ImportTable): boolean {
  *  list if nothing moved), or undefined if an offset cannot be moved. */
 function movedFindings(island: IslandResult, root: SyntaxNode, linesMoved: boolean): readonly Finding[] | undefined {
   const { layout } = island;
+  // An island before the edit stays where it was: its findings are kept as they are, without copying them.
+  const stays = (span: Span) => layout.move(span.start, root) === span.start && layout.move(span.end, root) === span.end;
+  if (!linesMoved && island.findings.every((finding) => everySpan(finding, stays))) return island.findings;
   let failed = false;
   let changed = linesMoved;
   const move = <T extends Span>(span: T): T => {

@@ -1,14 +1,29 @@
 // Offsets and lines: where each line starts, and which line (or cell) an offset falls in.
 
-/** The offset where each line of `text` starts. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+/** Where each line starts, in ascending order. */
+export type LineStarts = ArrayLike<number>;
+
+// The last text asked for and its table. The node copy, the suppression comments and the findings of one version
+// all ask for the same text, and in the editor that text is large and changes with every keystroke.
+let lastText: string | undefined;
+let lastStarts: Uint32Array = new Uint32Array([0]);
+
+/** The offset where each line of `text` starts. A typed array: a large one lives outside the JavaScript heap, so a
+ *  keystroke's new table costs the young generation nothing to collect. */
+export function lineStarts(text: string): LineStarts {
+  if (text === lastText) return lastStarts;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  const starts = new Uint32Array(lines);
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
+  lastText = text;
+  lastStarts = starts;
   return starts;
 }
 
 /** The index of the last start at or before `offset` in ascending `starts` (the line or cell holding it); 0 if none. */
-export function indexOf(starts: readonly number[], offset: number): number {
+export function indexOf(starts: LineStarts, offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {

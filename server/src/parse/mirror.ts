@@ -4,7 +4,7 @@
 // the rules read each node many times. The copy is made once per tree, into objects that compute text and
 // positions from the source on demand: from the records of layerlint's native reader (native/tree_export.c, one
 // call per tree) when it is built, else in one walk with the binding's TreeCursor that reads only ids and offsets.
-import { indexOf, lineStarts } from './lines';
+import { indexOf, lineStarts, type LineStarts } from './lines';
 import type { Point, SyntaxNode } from './tree';
 
 /** The cursor API both tree-sitter bindings share. */
@@ -111,7 +111,7 @@ function shapeOf(vocabulary: Vocabulary, type: string, named: boolean): TypeShap
 
 /** The text the nodes of one document read. A document's successive copies share it (see `carryOver`). */
 class Source {
-  private lineStarts: number[] | undefined;
+  private lineStarts: LineStarts | undefined;
 
   constructor(public text: string) {}
 

@@ -84,6 +84,11 @@ export function movedFinding(finding: Finding, move: <T extends Span>(span: T) =
   return moved;
 }
 
+/** Whether `test` holds for every span of `finding`: its own, its related locations', its fixes' edits'. */
+export function everySpan(finding: Finding, test: (span: Span) => boolean): boolean {
+  return test(finding.span) && finding.related.every((r) => test(r.span)) && finding.fixes.every((fix) => fix.edits.every(test));
+}
+
 /** By start offset, then by code (ASCII: no locale-aware comparison needed). */
 export function inSourceOrder(a: Finding, b: Finding): number {
   return a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
