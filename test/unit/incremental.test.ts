@@ -219,3 +219,40 @@ test('an edit inside a helper re-analyses the functions that call it', async () 
   assert.equal(incremental.analysed, 1);
   doc.dispose();
 });
+
+test('typing in a top-level comment or an import keeps every island, and changing what an import binds re-analyses', async () => {
+  const p = await parser();
+  const source = dedent(`
+    # models for the demo
+    from keras import layers
+    import keras
+
+    def build(inputs):
+        x = layers.Dense(8)(inputs)
+        x = layers.BatchNormalization()(x)
+        x = layers.Dropout(0.5)(x)
+        return layers.BatchNormalization()(x)
+
+    model = keras.Sequential([layers.Dropout(0.2), layers.BatchNormalization()])
+  `);
+  const doc = new ParsedDocument(p, 'file:///comment.py', 1, source);
+  const analyzer = new IncrementalAnalyzer();
+  const first = analyzer.analyze(doc.tree.rootNode, doc.text, DEFAULT_CONFIG);
+  assert.ok(first.findings.length >= 2);
+  let version = 1;
+  const type = (after: string, text: string, deleting = 0) => {
+    const offset = doc.text.indexOf(after) + after.length;
+    const range = { start: doc.textDocument.positionAt(offset), end: doc.textDocument.positionAt(offset + deleting) };
+    doc.update([{ range, text }], ++version);
+    const incremental = analyzer.analyze(doc.tree.rootNode, doc.text, DEFAULT_CONFIG);
+    assert.deepEqual(incremental.findings, analyzeText(p.parseRoot(doc.text), doc.text, DEFAULT_CONFIG).findings, `after typing ${JSON.stringify(text)}`);
+    return incremental;
+  };
+  assert.equal(type('# models', 's').analysed, 0);
+  assert.equal(type('import keras', ' ').analysed, 0);
+  // `layers` now comes from elsewhere: every island that reads it is analysed again, and finds nothing.
+  const renamed = type('from ', 'mylib', 'keras'.length);
+  assert.ok(renamed.analysed >= 2, `${renamed.analysed} islands analysed`);
+  assert.deepEqual(renamed.findings.filter((f) => f.code !== 'LL000'), []);
+  doc.dispose();
+});

@@ -58,18 +58,42 @@ export function collectImports(root: SyntaxNode, remember = true): ImportTable {
       addStatement(statement, table);
       continue;
     }
-    let contribution = contributions.get(statement);
-    if (!contribution) {
-      const own = collected();
-      addStatement(statement, own);
-      contributions.set(statement, (contribution = own));
-    }
+    const contribution = contributionOf(statement);
     for (const [name, target] of contribution.bindings) table.bindings.set(name, target);
     table.starModules.push(...contribution.starModules);
     for (const name of contribution.localNames) table.localNames.add(name);
     table.hasImports ||= contribution.hasImports;
   }
   return table;
+}
+
+/** What one top-level statement adds to its module's table, read once per statement. */
+function contributionOf(statement: SyntaxNode): ImportTable {
+  let contribution = contributions.get(statement);
+  if (!contribution) {
+    const own = collected();
+    addStatement(statement, own);
+    contributions.set(statement, (contribution = own));
+  }
+  return contribution;
+}
+
+/** The import table of `root` after an edit replaced some of the top-level statements `previous` was collected
+ *  from (`replaced`: old statement → new one, everything else the same nodes): `previous` itself when each new
+ *  statement adds what its old one added (a keystroke inside a layer call), else the table collected afresh. */
+export function importsAfterEdit(root: SyntaxNode, previous: ImportTable, replaced: ReadonlyMap<SyntaxNode, SyntaxNode>): ImportTable {
+  for (const [old, now] of replaced) if (!sameImports(contributionOf(old), contributionOf(now))) return collectImports(root);
+  return previous;
+}
+
+/** Whether two tables resolve every name the same way. */
+export function sameImports(a: ImportTable, b: ImportTable): boolean {
+  if (a === b) return true;
+  if (a.hasImports !== b.hasImports || a.bindings.size !== b.bindings.size || a.localNames.size !== b.localNames.size) return false;
+  if (a.starModules.length !== b.starModules.length || a.starModules.some((module, i) => module !== b.starModules[i])) return false;
+  for (const [name, target] of a.bindings) if (b.bindings.get(name) !== target) return false;
+  for (const name of a.localNames) if (!b.localNames.has(name)) return false;
+  return true;
 }
 
 function addImport(statement: SyntaxNode, table: Collected): void {

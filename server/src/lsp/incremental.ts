@@ -5,7 +5,7 @@
 // has the same graphs; its findings are the old ones with their offsets moved. Everything else is analysed afresh.
 import type { ModuleAnalysis } from '../keras/analyze';
 import { buildGraphs } from '../keras/builder';
-import { collectImports, type ImportTable } from '../keras/imports';
+import { collectImports, importsAfterEdit, sameImports, type ImportTable } from '../keras/imports';
 import { islandsOf, statementNames, type StatementNames } from '../keras/islands';
 import type { LintConfig } from '../config/config';
 import { findSuppressions } from '../config/suppression';
@@ -28,6 +28,18 @@ class Layout {
   private shift(index: number, current: SyntaxNode): number | undefined {
     const statement = this.statements[index];
     return statement.parent === current ? statement.startIndex - this.starts[index] : undefined;
+  }
+
+  /** How far every offset in [low, high] moved, if all alike: the statements from the one holding `low` (or before
+   *  it) to the one after `high` are all in the current tree, moved by the same amount; else undefined. */
+  uniformShift(low: number, high: number, current: SyntaxNode): number | undefined {
+    if (this.starts.length === 0) return undefined;
+    const first = this.starts[0] <= low ? indexOf(this.starts, low) : -1;
+    const last = Math.min(indexOf(this.starts, high) + 1, this.starts.length - 1);
+    // Before the first statement, the text has not moved.
+    let shift: number | undefined = first === -1 ? 0 : this.shift(first, current);
+    for (let i = Math.max(first, 0); shift !== undefined && i <= last; i++) if (this.shift(i, current) !== shift) shift = undefined;
+    return shift;
   }
 
   /** `offset` in the current text, or undefined when the text around it may have changed. */
@@ -69,17 +81,21 @@ export class IncrementalAnalyzer {
   private imports: ImportTable | undefined;
   private statements: readonly SyntaxNode[] = [];
   private grouping: SyntaxNode[][] = [];
+  /** The index in `grouping` of each statement's island. */
+  private islandIndex = new Map<SyntaxNode, number>();
   /** The names some statement binds, when the islands were last worked out. */
   private bound = new Set<string>();
 
   analyze(root: SyntaxNode, text: string, config: LintConfig): IncrementalResult {
-    const imports = collectImports(root);
+    const statements = root.namedChildren;
+    const replaced = this.replacedSince(statements);
+    // Old statements are read only through what was cached of them (their text is gone with the old version).
+    const imports = replaced && this.imports ? importsAfterEdit(root, this.imports, replaced) : collectImports(root);
     if (config !== this.config || !this.imports || !sameImports(imports, this.imports)) this.islands.clear();
     this.config = config;
     this.imports = imports;
 
-    const statements = root.namedChildren;
-    const islands = this.islandsOf(statements);
+    const islands = this.islandsOf(statements, replaced);
     const layout = new Layout(statements);
     const kept = new Map<SyntaxNode, IslandResult>();
     const graphs: ModuleAnalysis['graphs'][number][] = [];
@@ -128,23 +144,34 @@ export class IncrementalAnalyzer {
     };
   }
 
+  /** Which statements of the last version `statements` replaces, position by position (old → new), or undefined
+   *  when statements were added or removed. */
+  private replacedSince(statements: readonly SyntaxNode[]): Map<SyntaxNode, SyntaxNode> | undefined {
+    const old = this.statements;
+    if (old.length !== statements.length) return undefined;
+    const replaced = new Map<SyntaxNode, SyntaxNode>();
+    for (let i = 0; i < statements.length; i++) if (old[i] !== statements[i]) replaced.set(old[i], statements[i]);
+    return replaced;
+  }
+
   /** The islands of `statements`. An edit that leaves every statement binding the same names, and reading the same
    *  names some statement binds (a digit typed into a rate, a call to an imported layer added), leaves the islands as
    *  they were, with the edited statement's new node in place of the old. */
-  private islandsOf(statements: readonly SyntaxNode[]): SyntaxNode[][] {
-    const old = this.statements;
-    let same = old.length === statements.length;
-    const replaced = new Map<SyntaxNode, SyntaxNode>();
-    for (let i = 0; same && i < statements.length; i++) {
-      if (old[i] === statements[i]) continue;
-      same = old[i].type === statements[i].type && this.sameLinks(statementNames(old[i]), statementNames(statements[i]));
-      replaced.set(old[i], statements[i]);
-    }
+  private islandsOf(statements: readonly SyntaxNode[], replaced: ReadonlyMap<SyntaxNode, SyntaxNode> | undefined): SyntaxNode[][] {
     this.statements = statements;
+    const same = replaced !== undefined && [...replaced].every(([old, now]) => old.type === now.type && this.sameLinks(statementNames(old), statementNames(now)));
     if (same) {
-      this.grouping = this.grouping.map((island) => island.map((s) => replaced.get(s) ?? s));
+      for (const [old, now] of replaced) {
+        // Comments and imports belong to no island.
+        const index = this.islandIndex.get(old);
+        if (index === undefined) continue;
+        this.grouping[index] = this.grouping[index].map((s) => (s === old ? now : s));
+        this.islandIndex.delete(old);
+        this.islandIndex.set(now, index);
+      }
     } else {
       this.grouping = islandsOf(statements);
+      this.islandIndex = new Map(this.grouping.flatMap((island, index) => island.map((s): [SyntaxNode, number] => [s, index])));
       this.bound = new Set(this.grouping.flatMap((island) => island.flatMap((s) => statementNames(s).binds)));
     }
     return this.grouping;
@@ -168,21 +195,27 @@ function sameNodes(a: readonly SyntaxNode[], b: readonly SyntaxNode[]): boolean 
   return a.length === b.length && a.every((node, i) => node === b[i]);
 }
 
-function sameImports(a: ImportTable, b: ImportTable): boolean {
-  if (a.hasImports !== b.hasImports || a.bindings.size !== b.bindings.size || a.localNames.size !== b.localNames.size) return false;
-  if (a.starModules.length !== b.starModules.length || a.starModules.some((module, i) => module !== b.starModules[i])) return false;
-  for (const [name, target] of a.bindings) if (b.bindings.get(name) !== target) return false;
-  for (const name of a.localNames) if (!b.localNames.has(name)) return false;
-  return true;
-}
-
 /** An island's findings with every offset moved to the current text and the lines they name worded anew (the same
  *  list if nothing moved), or undefined if an offset cannot be moved. */
 function movedFindings(island: IslandResult, root: SyntaxNode, linesMoved: boolean): readonly Finding[] | undefined {
   const { layout } = island;
-  // An island before the edit stays where it was: its findings are kept as they are, without copying them.
-  const stays = (span: Span) => layout.move(span.start, root) === span.start && layout.move(span.end, root) === span.end;
-  if (!linesMoved && island.findings.every((finding) => everySpan(finding, stays))) return island.findings;
+  // Mostly an edit is before or after all of an island: its findings stay where they are (and are kept as they are)
+  // or all move alike.
+  let low = Infinity;
+  let high = -Infinity;
+  for (const finding of island.findings) {
+    everySpan(finding, (span) => {
+      low = Math.min(low, span.start);
+      high = Math.max(high, span.end);
+      return true;
+    });
+  }
+  const shift = layout.uniformShift(low, high, root);
+  if (shift === 0 && !linesMoved) return island.findings;
+  if (shift !== undefined) {
+    const by = <T extends Span>(span: T): T => (shift === 0 ? span : { ...span, start: span.start + shift, end: span.end + shift });
+    return island.findings.map((finding) => movedFinding(finding, by, linesMoved));
+  }
   let failed = false;
   let changed = linesMoved;
   const move = <T extends Span>(span: T): T => {
