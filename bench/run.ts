@@ -11,8 +11,7 @@ import { join, resolve } from 'node:path';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { DEFAULT_CONFIG } from '../server/src/config/config';
-import { IncrementalAnalyzer } from '../server/src/lsp/incremental';
-import { ParsedDocument } from '../server/src/parse/document';
+import { DocumentStore } from '../server/src/lsp/documents';
 import { createParser } from '../server/src/parse/parser';
 import type { ParserKind, PythonParser, SyntaxNode, SyntaxTree } from '../server/src/parse/tree';
 import { analyzeModule, type ModuleAnalysis } from '../server/src/keras/analyze';
@@ -238,53 +237,67 @@ function keystrokes(text: string, count: number, rng: Rng): Edit[] {
   return edits;
 }
 
-function keystrokeBench(native: PythonParser, text: string, count: number): void {
+async function keystrokeBench(native: PythonParser, text: string, count: number): Promise<void> {
   console.log('\nkeystrokes in the large file');
-  const document = new ParsedDocument(native, 'file:///bench/large.py', 1, text);
-  // What the server does per change: the incremental re-parse, then the re-analysis of the islands the edit touched.
-  const analyzer = new IncrementalAnalyzer();
-  analyzer.analyze(document.tree.rootNode, document.text, DEFAULT_CONFIG);
-  const edits = keystrokes(text, count / 2, new Rng(SEED + 1));
+  // A server that has been edited in for a moment has compiled its incremental paths; the first keystrokes of a
+  // fresh process also pay for that compilation. Like the in-process section, the figure is of the warmed state:
+  // a first session of edits on the same text runs untimed.
+  await typingSession(native, text, count / 5, SEED + 2);
+  const { totals, parses, copies, analysedIslands, islands } = await typingSession(native, text, count, SEED + 1);
+  const spread = (values: number[]) => `median ${median(values).toFixed(2)} ms, p95 ${quantile(values, 0.95).toFixed(2)} ms`;
+  record(`keystroke → diagnostics in ${text.split('\n').length} lines, ${totals.length} edits (after ${count / 5} untimed)`, `${spread(totals)}, max ${Math.max(...totals).toFixed(2)} ms`, 'p95 ≤ 5 ms');
+  target('keystroke → diagnostics, p95', quantile(totals, 0.95), 5, 'ms');
+  record('  of which incremental re-parse', spread(parses));
+  record('  of which node copy (unchanged statements carried over)', spread(copies));
+  record('  islands analysed again per keystroke', `${(analysedIslands / totals.length).toFixed(2)} of ${(islands / totals.length).toFixed(0)} on average`);
+}
+
+/** `count` edits (half of them undos) to a document of `text`, each handled as the server handles a change: the
+ *  store's incremental re-parse and re-analysis are timed; what follows a publication (the store's idle-time
+ *  collection, the binding freeing old trees) runs between keystrokes, in a turn of the event loop, untimed. */
+async function typingSession(native: PythonParser, text: string, count: number, seed: number) {
+  const uri = 'file:///bench/large.py';
+  const store = new DocumentStore(native);
+  const state = store.open(uri, 1, text);
+  store.analysis(state, DEFAULT_CONFIG);
+  const edits = keystrokes(text, count / 2, new Rng(seed));
   const totals: number[] = [];
   const parses: number[] = [];
   const copies: number[] = [];
   let analysedIslands = 0;
   let islands = 0;
   let version = 1;
-  const apply = (offset: number, deleteLength: number, insert: string): void => {
-    const current = document.textDocument;
+  const apply = async (offset: number, deleteLength: number, insert: string): Promise<void> => {
+    const current = state.document.textDocument;
     const range = { start: current.positionAt(offset), end: current.positionAt(offset + deleteLength) };
     let parseMs = 0;
     let copyMs = 0;
     const total = timed(() => {
-      parseMs = timed(() => document.update([{ range, text: insert }], ++version));
-      let root!: SyntaxNode;
-      copyMs = timed(() => (root = document.tree.rootNode));
-      const result = analyzer.analyze(root, document.text, DEFAULT_CONFIG);
-      analysedIslands += result.analysed;
-      islands += result.islands;
+      parseMs = timed(() => store.change(uri, ++version, [{ range, text: insert }]));
+      copyMs = timed(() => state.document.tree.rootNode);
+      const { analysed, islands: all } = store.analysis(state, DEFAULT_CONFIG);
+      analysedIslands += analysed ?? 0;
+      islands += all ?? 0;
     });
     totals.push(total);
     parses.push(parseMs);
     copies.push(copyMs);
+    store.published();
+    await new Promise((resolve) => setImmediate(resolve));
   };
   // While a keystroke costs far more than its target, 500 of them would take minutes; the budget keeps the whole
   // bench under five minutes and the report says how many edits were timed.
   const deadline = Date.now() + KEYSTROKE_BUDGET_MS;
   for (const edit of edits) {
     if (Date.now() > deadline) break;
-    const removed = document.text.slice(edit.offset, edit.offset + edit.deleteLength);
-    apply(edit.offset, edit.deleteLength, edit.insert);
-    apply(edit.offset, edit.insert.length, removed);
+    const removed = state.document.text.slice(edit.offset, edit.offset + edit.deleteLength);
+    await apply(edit.offset, edit.deleteLength, edit.insert);
+    await apply(edit.offset, edit.insert.length, removed);
   }
   // Sanity: undoing every edit must bring back the original text, or the edits were not what was measured.
-  if (document.text !== text) throw new Error('keystroke benchmark: the document drifted from its original text');
-  const spread = (values: number[]) => `median ${median(values).toFixed(2)} ms, p95 ${quantile(values, 0.95).toFixed(2)} ms`;
-  record(`keystroke → diagnostics in ${text.split('\n').length} lines, ${totals.length} edits`, `${spread(totals)}, max ${Math.max(...totals).toFixed(2)} ms`, 'p95 ≤ 5 ms');
-  target('keystroke → diagnostics, p95', quantile(totals, 0.95), 5, 'ms');
-  record('  of which incremental re-parse', spread(parses));
-  record('  of which node copy (unchanged statements carried over)', spread(copies));
-  record('  islands analysed again per keystroke', `${(analysedIslands / totals.length).toFixed(2)} of ${(islands / totals.length).toFixed(0)} on average`);
+  if (state.document.text !== text) throw new Error('keystroke benchmark: the document drifted from its original text');
+  store.close(uri);
+  return { totals, parses, copies, analysedIslands, islands };
 }
 
 // ---- 4. the language server: hover, code action, memory, start-up --------------------------------------------

@@ -5,6 +5,7 @@
 // the input and output variables stay where they are, so the data flow keeps its shape.
 import type { LayerNode } from '../keras/graph';
 import type { SyntaxNode } from '../parse/tree';
+import { detached } from '../parse/strings';
 import type { Span, TextEdit } from '../rules/types';
 import { assignmentOf, lineEnd, mentions, ownsLines } from './text';
 
@@ -122,7 +123,8 @@ export function permuteLayers(path: readonly LayerNode[], order: readonly number
   all.forEach((site, i) => {
     site.slots.forEach((slot, j) => {
       const source = all[order[i]].slots[j];
-      const newText = text.slice(source.start, source.end);
+      // Kept with the finding, possibly across many versions of the document.
+      const newText = detached(text.slice(source.start, source.end));
       if (newText !== text.slice(slot.start, slot.end)) edits.push({ start: slot.start, end: slot.end, newText });
     });
   });

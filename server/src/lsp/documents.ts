@@ -16,6 +16,9 @@ export interface Analysis {
   readonly result: ModuleAnalysis;
   /** In source order; a diagnostic refers to a finding by its index here and the version. */
   readonly findings: readonly Finding[];
+  /** After an edit: how many of the document's islands were analysed afresh, and how many it has. */
+  readonly analysed?: number;
+  readonly islands?: number;
 }
 
 export interface DocumentState {
@@ -120,7 +123,7 @@ const RELEASES_PER_COLLECTION = KEPT_ANALYSES;
 /** V8's `gc`, taken from a context of its own so that the program's globals stay as they are. */
 const collectGarbage = (() => {
   setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as (options?: { type: 'major'; execution: 'async' }) => void;
+  return runInNewContext('gc') as (options: { type: 'major'; execution: 'async' } | { type: 'minor' }) => void;
 })();
 
 export class DocumentStore {
@@ -129,6 +132,7 @@ export class DocumentStore {
   private readonly analysed = new Set<DocumentState>();
   private releasedSinceCollection = 0;
   private collection: NodeJS.Immediate | undefined;
+  private youngCollection: NodeJS.Immediate | undefined;
 
   constructor(private readonly parser: PythonParser) {}
 
@@ -178,6 +182,16 @@ export class DocumentStore {
       if (old.document.release()) this.released();
     }
     return state.analysis;
+  }
+
+  /** Diagnostics are out: the garbage their analysis left in V8's young generation is collected now, in the pause
+   *  before the next change, instead of by whichever allocation fills the generation in the middle of a later
+   *  analysis (a scavenge after edits to a 5,000-line module costs 2–4 ms, most of a keystroke's budget). */
+  published(): void {
+    this.youngCollection ??= setImmediate(() => {
+      this.youngCollection = undefined;
+      collectGarbage({ type: 'minor' });
+    });
   }
 
   private released(): void {

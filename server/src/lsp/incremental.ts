@@ -59,7 +59,8 @@ interface IslandResult {
   readonly statements: readonly SyntaxNode[];
   /** The line each statement started on: findings name lines in their messages. */
   readonly rows: readonly number[];
-  readonly layout: Layout;
+  /** Where the statements were when `findings` were found or last moved (kept current while nothing moves). */
+  layout: Layout;
   readonly analysis: Pick<ModuleAnalysis, 'graphs' | 'models' | 'events'>;
   /** Suppressed ones included, in the offsets of the text the island was analysed in. */
   readonly findings: readonly Finding[];
@@ -113,6 +114,8 @@ export class IncrementalAnalyzer {
         analysed++;
       } else if (previous.findings.length === 0) {
         result = previous;
+        // Every result reads the current layout: an old one would keep its version's statements alive.
+        result.layout = layout;
       } else {
         // The graphs are the same; so are the findings, once moved and with the lines their messages name worded
         // again. Should an offset not be movable, the rules that found something run again (the others would find
@@ -121,7 +124,9 @@ export class IncrementalAnalyzer {
         const linesMoved = rows.some((row, i) => row !== previous.rows[i]);
         const moved = movedFindings(previous, root, linesMoved);
         if (moved === previous.findings && !linesMoved) {
+          // Nothing moved: the findings' offsets hold in the current layout too.
           result = previous;
+          result.layout = layout;
         } else {
           const findings = moved ?? findingsOf({ imports, ...previous.analysis }, text, config, new Set(previous.findings.map((finding) => finding.code)));
           result = { ...previous, rows, layout, findings };

@@ -114,6 +114,7 @@ export function startServer(): Connection {
     const document = state.document.textDocument;
     const diagnostics = found ? found.analysis.findings.map((f, index) => toDiagnostic(document, f, { version, index })) : [];
     await connection.sendDiagnostics({ uri, version, diagnostics });
+    store?.published();
   });
 
   const notebooks = new NotebookStore();

@@ -5,6 +5,7 @@
 // positions from the source on demand: from the records of layerlint's native reader (native/tree_export.c, one
 // call per tree) when it is built, else in one walk with the binding's TreeCursor that reads only ids and offsets.
 import { indexOf, lineStarts, type LineStarts } from './lines';
+import { detached } from './strings';
 import type { Point, SyntaxNode } from './tree';
 
 /** The cursor API both tree-sitter bindings share. */
@@ -185,7 +186,10 @@ export class MirrorNode implements SyntaxNode {
   }
 
   get text(): string {
-    return this.source.text.slice(this.startIndex, this.endIndex);
+    const text = this.source.text.slice(this.startIndex, this.endIndex);
+    // Long texts (a whole function, searched and dropped) stay views: a copy would cost more than they keep alive
+    // in the short time they live.
+    return text.length > 512 ? text : detached(text);
   }
 
   get startPosition(): Point {
@@ -317,22 +321,56 @@ function moved(start: number, end: number, edits: readonly OffsetEdit[]): number
   return delta;
 }
 
-/** Top-level statements of the old copy by where they lie now, if nothing about them changed. */
-function reusable(previous: PreviousCopy | undefined): Map<number, { node: MirrorNode; delta: number }> {
-  const candidates = new Map<number, { node: MirrorNode; delta: number }>();
-  if (!previous) return candidates;
-  for (const node of previous.root.children) {
-    // A statement with an error may read differently once the text around it changes.
-    if (node.hasError) continue;
-    const delta = moved(node.startIndex, node.endIndex, previous.edits);
-    if (delta !== undefined) candidates.set(node.startIndex + delta, { node, delta });
+/** The top-level statements of the old copy that no edit touched, in order, each with how far it moved. A new
+ *  copy takes them in the order its own top-level statements come. */
+class Carried {
+  private readonly nodes: MirrorNode[] = [];
+  private readonly deltas: number[] = [];
+  private next = 0;
+
+  constructor(previous: PreviousCopy | undefined) {
+    if (!previous) return;
+    for (const node of previous.root.children) {
+      // A statement with an error may read differently once the text around it changes.
+      if (node.hasError) continue;
+      const delta = moved(node.startIndex, node.endIndex, previous.edits);
+      if (delta === undefined) continue;
+      this.nodes.push(node);
+      this.deltas.push(delta);
+    }
   }
-  return candidates;
+
+  get size(): number {
+    return this.nodes.length;
+  }
+
+  /** Where each candidate lies in the new text: [start, end] pairs in order, as the native reader takes them. */
+  ranges(): Uint32Array {
+    const ranges = new Uint32Array(this.nodes.length * 2);
+    this.nodes.forEach((node, i) => {
+      ranges[i * 2] = node.startIndex + this.deltas[i];
+      ranges[i * 2 + 1] = node.endIndex + this.deltas[i];
+    });
+    return ranges;
+  }
+
+  /** The old statement that stands for a new top-level one of `type` over [start, end], moved into place; or
+   *  undefined. Asked in the order of the new statements. */
+  take(type: string, start: number, end: number): MirrorNode | undefined {
+    const { nodes, deltas } = this;
+    while (this.next < nodes.length && nodes[this.next].startIndex + deltas[this.next] < start) this.next++;
+    const node = nodes[this.next];
+    const delta = deltas[this.next];
+    if (!node || node.startIndex + delta !== start || node.endIndex + delta !== end || node.type !== type) return undefined;
+    this.next++;
+    node.carryOver(delta);
+    return node;
+  }
 }
 
 /** The text the new copy reads. The old copy is given up for it: the nodes carried over keep reading the same
  *  Source, now of the new text. */
-function sourceFor(text: string, previous: PreviousCopy | undefined, carried: ReadonlyMap<number, unknown>): Source {
+function sourceFor(text: string, previous: PreviousCopy | undefined, carried: Carried): Source {
   if (!previous || carried.size === 0) return new Source(text);
   const source = previous.root.sharedSource;
   source.replace(text);
@@ -367,7 +405,7 @@ function isSpace(code: number): boolean {
 export function mirror(cursor: Cursor, text: string, language: object, nodeTypes: readonly NodeTypeInfo[], hasErrors: boolean, previous?: PreviousCopy): MirrorNode {
   const vocabulary = vocabularyOf(language, nodeTypes);
   const { shapes, fields } = vocabulary;
-  const carried = reusable(previous);
+  const carried = new Carried(previous);
   const source = sourceFor(text, previous, carried);
 
   const shapeAtCursor = (): TypeShape => {
@@ -423,14 +461,7 @@ export function mirror(cursor: Cursor, text: string, language: object, nodeTypes
     const previousSibling = siblings.length > 0 ? siblings[siblings.length - 1] : undefined;
     let node: MirrorNode | undefined;
     let expand = false;
-    if (parent === root && carried.size > 0) {
-      const start = cursor.startIndex;
-      const old = carried.get(start);
-      if (old && old.node.type === shape.type && old.node.endIndex + old.delta === cursor.endIndex) {
-        node = old.node;
-        node.carryOver(old.delta);
-      }
-    }
+    if (parent === root && carried.size > 0) node = carried.take(shape.type, cursor.startIndex, cursor.endIndex);
     if (!node) {
       const derived = hasErrors ? -1 : derivedStart(shape, parent, parentShape, previousSibling);
       const start = derived === -1 ? cursor.startIndex : derived;
@@ -504,11 +535,10 @@ const CARRIED = 1 << 26;
  * carried over, and the reader skips their subtrees.
  */
 export function mirrorRecords(read: ReadRecords, names: RecordNames, text: string, hasErrors: boolean, previous?: PreviousCopy): MirrorNode {
-  const carried = reusable(previous);
+  const carried = new Carried(previous);
   const source = sourceFor(text, previous, carried);
   if (carried.size > 0) {
-    const pairs = [...carried].sort(([a], [b]) => a - b).flatMap(([start, { node, delta }]) => [start, node.endIndex + delta]);
-    const root = fromRecords(read(Uint32Array.from(pairs)), names, source, hasErrors, carried);
+    const root = fromRecords(read(carried.ranges()), names, source, hasErrors, carried);
     if (root) return root;
   }
   return fromRecords(read(undefined), names, source, hasErrors, carried)!;
@@ -516,7 +546,7 @@ export function mirrorRecords(read: ReadRecords, names: RecordNames, text: strin
 
 /** The copy the records describe, or undefined if a statement the reader skipped as carried is no longer the same
  *  kind of statement (then the caller reads again without carrying). */
-function fromRecords(records: Uint32Array, names: RecordNames, source: Source, hasErrors: boolean, carried: ReadonlyMap<number, { node: MirrorNode; delta: number }>): MirrorNode | undefined {
+function fromRecords(records: Uint32Array, names: RecordNames, source: Source, hasErrors: boolean, carried: Carried): MirrorNode | undefined {
   const root = new MirrorNode(source, names.types[records[0] & SYMBOL], names.named[records[0] & SYMBOL], false, ORIGIN, records[1], records[2]);
   // The binding can see an error that no visible node carries (inside a hidden node).
   root.hasError = hasErrors;
@@ -531,10 +561,9 @@ function fromRecords(records: Uint32Array, names: RecordNames, source: Source, h
     const type = names.types[head & SYMBOL];
     let node: MirrorNode;
     if (head & CARRIED) {
-      const old = carried.get(start);
-      if (!old || old.node.type !== type) return undefined;
-      node = old.node;
-      node.carryOver(old.delta);
+      const old = carried.take(type, start, records[at + 2]);
+      if (!old) return undefined;
+      node = old;
     } else {
       const named = (head & NAMED) !== 0;
       const missing = (head & MISSING) !== 0;

@@ -153,8 +153,11 @@ function loadNative(reader: TreeReader, log: (message: string) => void): PythonP
   const python = require('tree-sitter-python');
   const parser = new NativeParser();
   parser.setLanguage(python);
-  // The native binding reads the string in chunks; a buffer as large as the text avoids re-entering JS per 32 KiB.
-  const parse: ParseFunction = (text, old) => parser.parse(text, old, { bufferSize: Math.max(32 * 1024, text.length + 1) });
+  // The native binding reads the string in chunks, each a call back into JavaScript and a copy from the chunk's
+  // start up to the buffer's size. A first parse reads everything: a buffer as large as the text reads it in one
+  // call. A re-parse reads only around the edits: a small buffer copies a few KiB there instead of the rest of the
+  // text, and keeps the buffer in memory malloc reuses (a large one is fresh pages from the system every time).
+  const parse: ParseFunction = (text, old) => parser.parse(text, old, { bufferSize: old ? 4 * 1024 : Math.max(32 * 1024, text.length + 1) });
   const cursor = cursorCopy(python);
   if (reader === 'cursor') return wrap('native', cursor, parse);
   try {
