@@ -32,6 +32,7 @@ class MirroredTree implements SyntaxTree {
   /** The copy of the tree this one was re-parsed from and the edits since: the statements no edit touched are
    *  carried over from it when this copy is made. After `edit`, this tree's own copy, for the next tree. */
   private carry: { root: MirrorNode; edits: OffsetEdit[] } | undefined;
+  private disposed = false;
 
   constructor(
     readonly binding: BindingTree,
@@ -44,6 +45,7 @@ class MirroredTree implements SyntaxTree {
 
   get rootNode(): MirrorNode {
     if (!this.root) {
+      if (this.disposed) throw new Error('layerlint: the nodes of a disposed tree were asked for before they were copied');
       this.root = this.copy(this.binding, this.text, this.carry);
       this.carry = undefined;
     }
@@ -65,7 +67,10 @@ class MirroredTree implements SyntaxTree {
   }
 
   dispose(): void {
-    this.binding.delete?.();
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.binding.delete) this.binding.delete();
+    else this.copy.release?.(this.binding);
   }
 }
 
@@ -73,6 +78,8 @@ class MirroredTree implements SyntaxTree {
 interface CopyTree {
   (binding: BindingTree, text: string, carry: PreviousCopy | undefined): MirrorNode;
   reader: TreeReader;
+  /** Frees a binding's tree that has no `delete` of its own, once nothing reads it any more. */
+  release?(binding: BindingTree): void;
 }
 
 /** The copy through the binding's cursor, which both bindings offer. */
@@ -107,6 +114,7 @@ function wrap(kind: ParserKind, copy: CopyTree, parse: ParseFunction): PythonPar
 interface RecordReader {
   exportTree(rootIdLow: number, rootIdHigh: number, carry?: Uint32Array): Uint32Array;
   vocabulary(rootIdLow: number, rootIdHigh: number): RecordNames;
+  releaseTree(rootIdLow: number, rootIdHigh: number): void;
 }
 
 /** A root node of the native binding: it keeps its tree-sitter id in its first two slots (the binding's marshalling),
@@ -137,7 +145,15 @@ function recordsCopy(parse: ParseFunction, fallback: CopyTree): CopyTree {
       names ??= reader.vocabulary(root[0], root[1]);
       return mirrorRecords((pairs) => reader.exportTree(root[0], root[1], pairs), names, text, root.hasError, carry);
     },
-    { reader: 'records' as const },
+    {
+      reader: 'records' as const,
+      // The binding frees a tree only when V8 collects its wrapper, late and all at once; a check of a large folder
+      // would hold every file's tree until then.
+      release: (binding: BindingTree) => {
+        const root = binding.rootNode as unknown as NativeRoot;
+        reader.releaseTree(root[0], root[1]);
+      },
+    },
   );
   const sample = 'import keras\nmodel = keras.Sequential([keras.layers.Dense(2, name="d"), keras.layers.Dropout(0.5)])  # é\n';
   const expected = fallback(parse(sample, null), sample, undefined).toString();
