@@ -107,8 +107,9 @@ static napi_value export_tree(napi_env env, napi_callback_info info) {
     TSNode node = ts_tree_cursor_current_node(&cursor);
     uint32_t start = units(ts_node_start_byte(node));
     uint32_t end = units(ts_node_end_byte(node));
-    uint32_t head = ts_node_symbol(node) | ((uint32_t)ts_tree_cursor_current_field_id(&cursor) << 16);
-    if (ts_node_is_named(node)) head |= NAMED;
+    uint32_t head = ts_node_symbol(node);
+    // Only named nodes carry their field: no reader asks for a token's.
+    if (ts_node_is_named(node)) head |= NAMED | ((uint32_t)ts_tree_cursor_current_field_id(&cursor) << 16);
     if (ts_node_is_missing(node)) head |= MISSING;
     int skip = depth == 1 && pairs > 0 && is_carried(carry, pairs, start, end);
     if (skip) head |= CARRIED;
