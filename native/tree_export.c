@@ -14,8 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "subtree.h"  // tree-sitter's internal Subtree, to free a tree's nodes
-#include "tree.h"     // tree-sitter's internal struct TSTree
+#include "language.h"  // tree-sitter's internal views of the grammar: aliases, fields, public symbols
+#include "subtree.h"   // its internal Subtree: the walk reads them, the release frees them
+#include "tree.h"      // its internal struct TSTree
 
 // One node = 4 words, in pre-order:
 //   0: symbol | field id << 16 | flags    1: start    2: end (UTF-16 code units, as the binding counts)    3: child count
@@ -67,6 +68,111 @@ static int is_carried(const uint32_t *carry, size_t pairs, uint32_t start, uint3
   return low < pairs && carry[low * 2] == start && carry[low * 2 + 1] == end;
 }
 
+// One level of the walk: the children of `parent` still to visit. A hidden parent (a repetition, an inlined rule)
+// lends its children to the nearest visible ancestor, `owner`, as tree-sitter's cursor does.
+typedef struct {
+  Subtree parent;
+  const TSSymbol *aliases;
+  const TSFieldMapEntry *fields;
+  const TSFieldMapEntry *fields_end;
+  uint32_t child;       // the next child's index
+  uint32_t structural;  // ... and its index among the children that are not extras (aliases and fields count those)
+  uint32_t position;    // ... and where its text starts, in bytes
+  TSFieldId inherited;  // the field a hidden parent passes to its children that have none of their own
+  size_t owner;         // the record whose child count the visible children add to
+  uint32_t depth;       // how many visible nodes are above the children: 1 for the root's
+} Level;
+
+static int push_level(Level **levels, size_t *size, size_t *capacity, const TSLanguage *language, Subtree parent,
+                      uint32_t position, TSFieldId inherited, size_t owner, uint32_t depth) {
+  if (*size == *capacity) {
+    size_t grown = *capacity ? *capacity * 2 : 64;
+    Level *more = realloc(*levels, grown * sizeof(Level));
+    if (!more) return 0;
+    *levels = more;
+    *capacity = grown;
+  }
+  Level *level = &(*levels)[(*size)++];
+  uint16_t production = parent.ptr->production_id;
+  *level = (Level){.parent = parent, .aliases = ts_language_alias_sequence(language, production), .position = position,
+                   .inherited = inherited, .owner = owner, .depth = depth};
+  ts_language_field_map(language, production, &level->fields, &level->fields_end);
+  return 1;
+}
+
+static TSFieldId own_field(const Level *level, uint32_t structural) {
+  for (const TSFieldMapEntry *entry = level->fields; entry < level->fields_end; entry++) {
+    if (!entry->inherited && entry->child_index == structural) return entry->field_id;
+  }
+  return 0;
+}
+
+static int append(Records *records, uint32_t head, uint32_t start, uint32_t end) {
+  if (records->length + 4 > records->capacity && !grow(records)) return 0;
+  uint32_t *record = records->words + records->length;
+  record[0] = head;
+  record[1] = start;
+  record[2] = end;
+  record[3] = 0;
+  records->length += 4;
+  return 1;
+}
+
+// The visible nodes of `tree` in pre-order, as the binding's cursor visits them (same types, offsets and fields),
+// read from tree-sitter's subtrees directly: the cursor's own bookkeeping was most of the cost of a walk with it.
+static int walk(const TSTree *tree, const uint32_t *carry, size_t pairs, Records *records) {
+  const TSLanguage *language = tree->language;
+  Subtree root = tree->root;
+  uint32_t root_start = ts_subtree_padding(root).bytes;
+  uint32_t root_head = ts_language_public_symbol(language, ts_subtree_symbol(root)) | (ts_subtree_named(root) ? NAMED : 0);
+  if (!append(records, root_head, units(root_start), units(root_start + ts_subtree_size(root).bytes))) return 0;
+  if (ts_subtree_child_count(root) == 0) return 1;
+  Level *levels = NULL;
+  size_t size = 0, capacity = 0;
+  int ok = push_level(&levels, &size, &capacity, language, root, root_start, 0, 0, 1);
+  while (ok && size > 0) {
+    Level *level = &levels[size - 1];
+    uint32_t count = level->parent.ptr->child_count;
+    if (level->child == count) {
+      size--;
+      continue;
+    }
+    const Subtree *children = ts_subtree_children(level->parent);
+    Subtree child = children[level->child];
+    uint32_t start = level->position;
+    uint32_t end = start + ts_subtree_size(child).bytes;
+    int extra = ts_subtree_extra(child);
+    TSSymbol alias = 0;
+    TSFieldId own = 0;
+    if (!extra) {
+      if (level->aliases) alias = level->aliases[level->structural];
+      own = own_field(level, level->structural);
+      level->structural++;
+    }
+    level->child++;
+    level->position = end + (level->child < count ? ts_subtree_padding(children[level->child]).bytes : 0);
+    // An extra node (a comment) takes no field, of its own or from a hidden parent.
+    TSFieldId field = extra ? 0 : own ? own : level->inherited;
+    size_t owner = level->owner;
+    uint32_t depth = level->depth;
+    if (ts_subtree_visible(child) || alias) {
+      TSSymbol symbol = ts_language_public_symbol(language, alias ? alias : ts_subtree_symbol(child));
+      int named = alias ? ts_language_symbol_metadata(language, alias).named : ts_subtree_named(child);
+      uint32_t head = symbol | (named ? NAMED | ((uint32_t)field << 16) : 0) | (ts_subtree_missing(child) ? MISSING : 0);
+      int skip = depth == 1 && pairs > 0 && is_carried(carry, pairs, units(start), units(end));
+      if (skip) head |= CARRIED;
+      size_t at = records->length;
+      if (!append(records, head, units(start), units(end))) { ok = 0; break; }
+      records->words[owner + 3]++;
+      if (!skip && ts_subtree_child_count(child) > 0) ok = push_level(&levels, &size, &capacity, language, child, start, 0, at, depth + 1);
+    } else if (ts_subtree_visible_child_count(child) > 0) {
+      ok = push_level(&levels, &size, &capacity, language, child, start, field, owner, depth);
+    }
+  }
+  free(levels);
+  return ok;
+}
+
 // exportTree(rootIdLow, rootIdHigh, carry?) → Uint32Array of records. `carry`: sorted [start, end] pairs of
 // top-level statements the caller can reuse when a child of the root spans exactly that range.
 static napi_value export_tree(napi_env env, napi_callback_info info) {
@@ -99,64 +205,25 @@ static napi_value export_tree(napi_env env, napi_callback_info info) {
     return fail(env, "exportTree: the grammar has more symbols or fields than a record holds");
   }
 
+  // Without statements to skip, the walk writes exactly one record per visible node, a count each subtree keeps.
   Records records = {0};
-  size_t *open = NULL;  // records whose children are still being counted, outermost first
-  size_t depth = 0, open_capacity = 0;
-  TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
-  for (;;) {
-    TSNode node = ts_tree_cursor_current_node(&cursor);
-    uint32_t start = units(ts_node_start_byte(node));
-    uint32_t end = units(ts_node_end_byte(node));
-    uint32_t head = ts_node_symbol(node);
-    // Only named nodes carry their field: no reader asks for a token's.
-    if (ts_node_is_named(node)) head |= NAMED | ((uint32_t)ts_tree_cursor_current_field_id(&cursor) << 16);
-    if (ts_node_is_missing(node)) head |= MISSING;
-    int skip = depth == 1 && pairs > 0 && is_carried(carry, pairs, start, end);
-    if (skip) head |= CARRIED;
-    if (records.length + 4 > records.capacity && !grow(&records)) break;
-    if (depth > 0) records.words[open[depth - 1] + 3]++;
-    size_t at = records.length;
-    uint32_t *record = records.words + at;
-    record[0] = head;
-    record[1] = start;
-    record[2] = end;
-    record[3] = 0;
-    records.length += 4;
-    if (!skip && ts_tree_cursor_goto_first_child(&cursor)) {
-      if (depth == open_capacity) {
-        open_capacity = open_capacity ? open_capacity * 2 : 64;
-        size_t *grown = realloc(open, open_capacity * sizeof(size_t));
-        if (!grown) break;
-        open = grown;
-      }
-      open[depth++] = at;
-      continue;
-    }
-    int more = 1;
-    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
-      if (depth == 0 || !ts_tree_cursor_goto_parent(&cursor)) {
-        more = 0;
-        break;
-      }
-      depth--;
-    }
-    if (!more) {
-      ts_tree_cursor_delete(&cursor);
-      free(open);
-      napi_value buffer, array;
-      void *data;
-      napi_create_arraybuffer(env, records.length * sizeof(uint32_t), &data, &buffer);
-      memcpy(data, records.words, records.length * sizeof(uint32_t));
-      free(records.words);
-      napi_create_typedarray(env, napi_uint32_array, records.length, buffer, 0, &array);
-      return array;
-    }
+  if (pairs == 0) {
+    records.capacity = 4 * (1 + (size_t)ts_subtree_visible_descendant_count(tree->root));
+    records.words = malloc(records.capacity * sizeof(uint32_t));
+    if (!records.words) records.capacity = 0;
   }
-  ts_tree_cursor_delete(&cursor);
-  free(open);
+  if (!walk(tree, carry, pairs, &records)) {
+    free(records.words);
+    napi_throw_error(env, NULL, "exportTree: out of memory");
+    return NULL;
+  }
+  napi_value buffer, array;
+  void *data;
+  napi_create_arraybuffer(env, records.length * sizeof(uint32_t), &data, &buffer);
+  memcpy(data, records.words, records.length * sizeof(uint32_t));
   free(records.words);
-  napi_throw_error(env, NULL, "exportTree: out of memory");
-  return NULL;
+  napi_create_typedarray(env, napi_uint32_array, records.length, buffer, 0, &array);
+  return array;
 }
 
 // vocabulary(rootIdLow, rootIdHigh) → { types, named, fields }: the names the records' symbol and field ids stand for.
