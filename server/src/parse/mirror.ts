@@ -135,10 +135,14 @@ let nextId = 1;
  *  whole re-parse, because the nodes are spread over memory). */
 interface Anchor {
   base: number;
+  /** The text the statement's nodes read (kept here rather than in every node: memory with many open files). */
+  readonly source: Source;
 }
 
-// The root's anchor; each top-level statement has one of its own, shared by its subtree.
-const ORIGIN: Anchor = Object.freeze({ base: 0 });
+// What a node is, in one number: three booleans would take three of its fields.
+const IS_NAMED = 1;
+const IS_MISSING = 2;
+const HAS_ERROR = 4;
 
 // Frozen: an accidental push onto the shared list would throw instead of giving every leaf a child.
 const NO_CHILDREN = Object.freeze([]) as unknown as MirrorNode[];
@@ -150,26 +154,43 @@ export class MirrorNode implements SyntaxNode {
   children: MirrorNode[] = NO_CHILDREN;
   /** The field this node fills in its parent (`name`, `body`), if any. */
   field: string | null = null;
-  hasError = false;
   private named?: MirrorNode[];
   private indexInParent = -1;
+  private flags: number;
 
   // Offsets from the start of the node's top-level statement (see Anchor).
   private relativeStart: number;
   private relativeEnd: number;
 
   constructor(
-    private readonly source: Source,
     readonly type: string,
-    readonly isNamed: boolean,
-    readonly isMissing: boolean,
+    isNamed: boolean,
+    isMissing: boolean,
     /** Shared by the nodes of one top-level statement. */
     readonly anchor: Anchor,
     startIndex: number,
     endIndex: number,
   ) {
+    this.flags = (isNamed ? IS_NAMED : 0) | (isMissing ? IS_MISSING | HAS_ERROR : 0);
     this.relativeStart = startIndex - anchor.base;
     this.relativeEnd = endIndex - anchor.base;
+  }
+
+  get isNamed(): boolean {
+    return (this.flags & IS_NAMED) !== 0;
+  }
+
+  get isMissing(): boolean {
+    return (this.flags & IS_MISSING) !== 0;
+  }
+
+  /** Whether the node is or holds an ERROR or MISSING node (the root: whether the parser saw any error). */
+  get hasError(): boolean {
+    return (this.flags & HAS_ERROR) !== 0;
+  }
+
+  set hasError(value: boolean) {
+    this.flags = value ? this.flags | HAS_ERROR : this.flags & ~HAS_ERROR;
   }
 
   get startIndex(): number {
@@ -186,18 +207,18 @@ export class MirrorNode implements SyntaxNode {
   }
 
   get text(): string {
-    const text = this.source.text.slice(this.startIndex, this.endIndex);
+    const text = this.anchor.source.text.slice(this.startIndex, this.endIndex);
     // Long texts (a whole function, searched and dropped) stay views: a copy would cost more than they keep alive
     // in the short time they live.
     return text.length > 512 ? text : detached(text);
   }
 
   get startPosition(): Point {
-    return this.source.point(this.startIndex);
+    return this.anchor.source.point(this.startIndex);
   }
 
   get endPosition(): Point {
-    return this.source.point(this.endIndex);
+    return this.anchor.source.point(this.endIndex);
   }
 
   get namedChildren(): MirrorNode[] {
@@ -281,7 +302,7 @@ export class MirrorNode implements SyntaxNode {
 
   /** The text this node reads, for a copy of the document's next version to share. */
   get sharedSource(): Source {
-    return this.source;
+    return this.anchor.source;
   }
 
   /** Moves this top-level statement by `delta`, into a text that differs from the old one only before or after it.
@@ -446,7 +467,7 @@ export function mirror(cursor: Cursor, text: string, language: object, nodeTypes
   };
 
   const rootShape = shapeAtCursor();
-  const root = new MirrorNode(source, rootShape.type, rootShape.named, false, ORIGIN, cursor.startIndex, cursor.endIndex);
+  const root = new MirrorNode(rootShape.type, rootShape.named, false, { base: 0, source }, cursor.startIndex, cursor.endIndex);
   // The binding can see an error that no visible node carries (inside a hidden node).
   root.hasError = hasErrors;
   // Iterative walk: deeply nested input must not exhaust the stack.
@@ -470,8 +491,8 @@ export function mirror(cursor: Cursor, text: string, language: object, nodeTypes
       const end = expand ? start : leafEnd(shape, start);
       // Only zero-width nodes can be MISSING, and only in trees with errors.
       const missing = hasErrors && start === end && !expand && cursor.nodeIsMissing;
-      node = new MirrorNode(source, shape.type, shape.named, missing, parent === root ? { base: start } : parent.anchor, start, end);
-      node.hasError = missing || shape.type === 'ERROR';
+      node = new MirrorNode(shape.type, shape.named, missing, parent === root ? { base: start, source } : parent.anchor, start, end);
+      if (shape.type === 'ERROR') node.hasError = true;
       if (node.hasError) errors.push(node);
       if (derived === -1 && !hasErrors && expand) placedByBinding.add(node);
     }
@@ -547,7 +568,7 @@ export function mirrorRecords(read: ReadRecords, names: RecordNames, text: strin
 /** The copy the records describe, or undefined if a statement the reader skipped as carried is no longer the same
  *  kind of statement (then the caller reads again without carrying). */
 function fromRecords(records: Uint32Array, names: RecordNames, source: Source, hasErrors: boolean, carried: Carried): MirrorNode | undefined {
-  const root = new MirrorNode(source, names.types[records[0] & SYMBOL], names.named[records[0] & SYMBOL], false, ORIGIN, records[1], records[2]);
+  const root = new MirrorNode(names.types[records[0] & SYMBOL], names.named[records[0] & SYMBOL], false, { base: 0, source }, records[1], records[2]);
   // The binding can see an error that no visible node carries (inside a hidden node).
   root.hasError = hasErrors;
   const errors: MirrorNode[] = [];
@@ -567,8 +588,8 @@ function fromRecords(records: Uint32Array, names: RecordNames, source: Source, h
     } else {
       const named = (head & NAMED) !== 0;
       const missing = (head & MISSING) !== 0;
-      node = new MirrorNode(source, type, named, missing, parent === root ? { base: start } : parent.anchor, start, records[at + 2]);
-      node.hasError = missing || type === 'ERROR';
+      node = new MirrorNode(type, named, missing, parent === root ? { base: start, source } : parent.anchor, start, records[at + 2]);
+      if (type === 'ERROR') node.hasError = true;
       if (node.hasError) errors.push(node);
       // Tokens carry no field any code asks for (as in `mirror`).
       const field = named ? (head >>> 16) & 0xff : 0;
