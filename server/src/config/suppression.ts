@@ -4,7 +4,9 @@
 import type { SyntaxNode } from '../parse/tree';
 import { indexOf, lineStarts, type LineStarts } from '../parse/lines';
 
-const CANDIDATE = /#[ \t]*(?:noqa|layerlint[ \t]*:)/gi;
+// Tried at each `#` of the text (found with indexOf, far quicker than a case-insensitive search of the whole text:
+// the editor looks again after every keystroke).
+const CANDIDATE = /#[ \t]*(?:noqa|layerlint[ \t]*:)/iy;
 // flake8's form: codes after a colon, separated by commas or spaces; anything that is not a code ends the list.
 const NOQA = /#[ \t]*noqa(?![\w-])(?:[ \t]*:[ \t]*([A-Z]+[0-9]+(?:[ \t]*[, \t][ \t]*[A-Z]+[0-9]+)*))?/i;
 const DISABLE = /^#[ \t]*layerlint[ \t]*:[ \t]*disable(?![\w-])(?:[ \t]*=[ \t]*([A-Z]+[0-9]+(?:[ \t]*,[ \t]*[A-Z]+[0-9]+)*))?/i;
@@ -36,8 +38,10 @@ export function findSuppressions(root: SyntaxNode, text: string): Suppressions {
   const byLine = new Map<number, CodeSet>();
   let fileWide: CodeSet | undefined;
   const seen = new Set<number>();
-  for (const match of text.matchAll(CANDIDATE)) {
-    const comment = root.descendantForIndex(match.index, match.index + 1);
+  for (let at = text.indexOf('#'); at !== -1; at = text.indexOf('#', at + 1)) {
+    CANDIDATE.lastIndex = at;
+    if (!CANDIDATE.test(text)) continue;
+    const comment = root.descendantForIndex(at, at + 1);
     if (comment.type !== 'comment' || seen.has(comment.startIndex)) continue;
     seen.add(comment.startIndex);
     const disable = DISABLE.exec(comment.text);

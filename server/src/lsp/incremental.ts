@@ -12,7 +12,7 @@ import { findSuppressions } from '../config/suppression';
 import { indexOf, lineStarts } from '../parse/lines';
 import type { SyntaxNode } from '../parse/tree';
 import { everySpan, findingsOf, inSourceOrder, movedFinding, unsuppressed } from '../rules/lint';
-import type { Finding, Span } from '../rules/types';
+import type { Finding } from '../rules/types';
 
 /** Where the top-level statements stood when an island was analysed, to move its offsets to the current text. */
 class Layout {
@@ -217,22 +217,14 @@ function movedFindings(island: IslandResult, root: SyntaxNode, linesMoved: boole
   }
   const shift = layout.uniformShift(low, high, root);
   if (shift === 0 && !linesMoved) return island.findings;
-  if (shift !== undefined) {
-    const by = <T extends Span>(span: T): T => (shift === 0 ? span : { ...span, start: span.start + shift, end: span.end + shift });
-    return island.findings.map((finding) => movedFinding(finding, by, linesMoved));
-  }
+  if (shift !== undefined) return island.findings.map((finding) => movedFinding(finding, (offset) => offset + shift, linesMoved));
   let failed = false;
   let changed = linesMoved;
-  const move = <T extends Span>(span: T): T => {
-    const start = layout.move(span.start, root);
-    const end = layout.move(span.end, root);
-    if (start === undefined || end === undefined) {
-      failed = true;
-      return span;
-    }
-    if (start === span.start && end === span.end) return span;
-    changed = true;
-    return { ...span, start, end };
+  const move = (offset: number): number => {
+    const moved = layout.move(offset, root);
+    if (moved === undefined) failed = true;
+    else if (moved !== offset) changed = true;
+    return moved ?? offset;
   };
   const moved = island.findings.map((finding) => movedFinding(finding, move, linesMoved));
   if (failed) return undefined;

@@ -1,6 +1,7 @@
 // One syntax tree per open document, kept in step with the text by incremental re-parsing.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { textEdited } from './lines';
 import { advancePoint, type PythonParser, type SyntaxTree } from './tree';
 
 export class ParsedDocument {
@@ -55,7 +56,9 @@ export class ParsedDocument {
         oldEndPosition,
         newEndPosition: advancePoint(startPosition, change.text),
       });
+      const before = this.doc.getText();
       this.doc = TextDocument.update(this.doc, [change], version);
+      textEdited(before, this.doc.getText(), startIndex, oldEndIndex, change.text);
     }
     const previous = this.currentTree;
     this.currentTree = this.parser.parse(this.doc.getText(), tree);

@@ -22,6 +22,28 @@ export function lineStarts(text: string): LineStarts {
   return starts;
 }
 
+/** Tells the table that `text` is `previous` with [start, end) replaced by `inserted`. When the table at hand is
+ *  that of `previous` (the editor's last version), the table of `text` is made from it, the lines before the edit
+ *  kept and those after it moved, instead of by a scan of the whole text. */
+export function textEdited(previous: string, text: string, start: number, end: number, inserted: string): void {
+  if (previous !== lastText) return;
+  const old = lastStarts;
+  // Lines starting at or before `start` stay; those that started inside the replaced text are gone; the rest move.
+  const kept = indexOf(old, start) + 1;
+  let after = kept;
+  while (after < old.length && old[after] <= end) after++;
+  let added = 0;
+  for (let i = inserted.indexOf('\n'); i !== -1; i = inserted.indexOf('\n', i + 1)) added++;
+  const starts = new Uint32Array(kept + added + old.length - after);
+  starts.set(old.subarray(0, kept));
+  let line = kept;
+  for (let i = inserted.indexOf('\n'); i !== -1; i = inserted.indexOf('\n', i + 1)) starts[line++] = start + i + 1;
+  const delta = inserted.length - (end - start);
+  for (let i = after; i < old.length; i++) starts[line++] = old[i] + delta;
+  lastText = text;
+  lastStarts = starts;
+}
+
 /** The index of the last start at or before `offset` in ascending `starts` (the line or cell holding it); 0 if none. */
 export function indexOf(starts: LineStarts, offset: number): number {
   let low = 0;

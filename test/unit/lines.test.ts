@@ -1,0 +1,34 @@
+// The line table: made by a scan, or after an edit from the table of the text before it.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Rng, generateFile } from '../../bench/corpus';
+import { indexOf, lineStarts, textEdited } from '../../server/src/parse/lines';
+
+const scan = (text: string): number[] => [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)];
+
+test('line starts of a text, and the line an offset is on', () => {
+  assert.deepEqual(Array.from(lineStarts('a\nbc\n\nd')), [0, 2, 5, 6]);
+  assert.deepEqual(Array.from(lineStarts('')), [0]);
+  assert.deepEqual(Array.from(lineStarts('x\r\ny')), [0, 3]);
+  const starts = lineStarts('a\nbc\n\nd');
+  assert.deepEqual([0, 1, 2, 4, 5, 6, 9].map((offset) => indexOf(starts, offset)), [0, 0, 1, 1, 2, 3, 3]);
+});
+
+test('after an edit the table is derived from the previous one, and equals a fresh scan', () => {
+  const rng = new Rng(41);
+  let text = generateFile(rng, 60);
+  lineStarts(text);
+  const pieces = ['', 'x', '\n', '\n\n', 'a\nb', '\r\n', '    x = 1\n', '😀\n'];
+  for (let i = 0; i < 400; i++) {
+    const start = rng.int(0, text.length);
+    const end = Math.min(text.length, start + rng.pick([0, 0, 1, 2, 5, 40]));
+    const inserted = rng.pick(pieces);
+    const next = text.slice(0, start) + inserted + text.slice(end);
+    textEdited(text, next, start, end, inserted);
+    text = next;
+    assert.deepEqual(Array.from(lineStarts(text)), scan(text), `edit ${i}: [${start}, ${end}) ← ${JSON.stringify(inserted)}`);
+  }
+  // An edit to a text whose table is not at hand changes nothing: the next request scans.
+  textEdited('other text', 'another text', 0, 1, 'a');
+  assert.deepEqual(Array.from(lineStarts('another\ntext')), [0, 8]);
+});
