@@ -2,7 +2,7 @@
 // grammar that tree-sitter-python ships. Prebuilt native addons need a recent libstdc++, so the fallback
 // is what keeps layerlint working on older Linux distributions.
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { mirror, mirrorRecords, type Cursor, type MirrorNode, type NodeTypeInfo, type OffsetEdit, type PreviousCopy, type RecordNames } from './mirror';
 import type { ParserKind, PythonParser, SyntaxTree, TreeEdit } from './tree';
 
@@ -126,9 +126,10 @@ interface NativeRoot {
 }
 
 function loadReader(): RecordReader {
-  // The reader sits in native/build/Release of the package root: one level up from dist/, more from out/.
-  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
-    const file = join(dir, 'native', 'build', 'Release', 'tree_export.node');
+  // In native/build/Release of the package root: one level above the bundles in dist/, four above this file
+  // compiled into out/server/src/parse (the tests).
+  for (const root of [join(__dirname, '..'), join(__dirname, '..', '..', '..', '..')]) {
+    const file = join(root, 'native', 'build', 'Release', 'tree_export.node');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     if (existsSync(file)) return require(file);
   }
