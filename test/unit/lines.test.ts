@@ -32,3 +32,12 @@ test('after an edit the table is derived from the previous one, and equals a fre
   textEdited('other text', 'another text', 0, 1, 'a');
   assert.deepEqual(Array.from(lineStarts('another\ntext')), [0, 8]);
 });
+
+test('an edit that does not match the texts leaves the table to a fresh scan', () => {
+  lineStarts('ab\ncd');
+  textEdited('ab\ncd', 'ab\nXcd', 3, 2, 'X'); // end before start
+  assert.deepEqual(Array.from(lineStarts('ab\nXcd')), [0, 3]);
+  lineStarts('ab\ncd');
+  textEdited('ab\ncd', 'a\n\nb\ncd', 1, 1, 'X'); // the new text is not the old one with `X` inserted
+  assert.deepEqual(Array.from(lineStarts('a\n\nb\ncd')), [0, 2, 3, 5]);
+});

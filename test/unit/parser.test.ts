@@ -185,3 +185,20 @@ test('disposing a native tree frees its memory at once, not when V8 collects the
     return unread.rootNode;
   }, /disposed/);
 });
+
+test('a change whose range is given end first edits the tree and the lines as its reverse', async () => {
+  const p = await parser();
+  const source = 'import keras\nx = keras.layers.Dense(2)\ny = keras.layers.Dropout(0.5)\n';
+  const doc = new ParsedDocument(p, 'file:///reversed.py', 1, source);
+  doc.tree.rootNode;
+  const start = doc.textDocument.positionAt(source.indexOf('Dense'));
+  const end = doc.textDocument.positionAt(source.indexOf('(2)'));
+  doc.update([{ range: { start: end, end: start }, text: 'BatchNormalization\n#' }], 2);
+  const expected = source.replace('Dense', 'BatchNormalization\n#');
+  assert.equal(doc.text, expected);
+  const fresh = p.parseRoot(expected);
+  assert.equal(doc.tree.rootNode.toString(), fresh.toString());
+  const dropout = doc.tree.rootNode.descendantForIndex(expected.indexOf('Dropout'));
+  assert.deepEqual([dropout.text, dropout.startPosition], ['Dropout', { row: 3, column: 17 }]);
+  doc.dispose();
+});

@@ -43,8 +43,8 @@ export class ParsedDocument {
         this.doc = TextDocument.update(this.doc, [change], version);
         continue;
       }
-      const startIndex = this.doc.offsetAt(change.range.start);
-      const oldEndIndex = this.doc.offsetAt(change.range.end);
+      // A range given end first is applied as its reverse (as TextDocument does): the edit must say the same.
+      const [startIndex, oldEndIndex] = [this.doc.offsetAt(change.range.start), this.doc.offsetAt(change.range.end)].sort((a, b) => a - b);
       // Positions re-derived from offsets: clients may send out-of-range positions, which offsetAt clamps.
       const startPosition = toPoint(this.doc.positionAt(startIndex));
       const oldEndPosition = toPoint(this.doc.positionAt(oldEndIndex));

@@ -27,6 +27,11 @@ export function lineStarts(text: string): LineStarts {
  *  kept and those after it moved, instead of by a scan of the whole text. */
 export function textEdited(previous: string, text: string, start: number, end: number, inserted: string): void {
   if (previous !== lastText) return;
+  if (start > end || text.length !== previous.length - (end - start) + inserted.length) {
+    // Not the edit it claims to be: the next request scans.
+    lastText = undefined;
+    return;
+  }
   const old = lastStarts;
   // Lines starting at or before `start` stay; those that started inside the replaced text are gone; the rest move.
   const kept = indexOf(old, start) + 1;
