@@ -575,6 +575,14 @@ function fromRecords(records: Uint32Array, names: RecordNames, source: Source, h
   const parents: MirrorNode[] = [root];
   // Children still to come for each open parent.
   const pending: number[] = [records[3]];
+  // The children of each open parent, gathered in a list reused at its depth and copied out once complete: a list
+  // grown by `push` from one element keeps room for 17, and most parents have a few children.
+  const gathered: MirrorNode[][] = [[]];
+  const close = (depth: number): void => {
+    const children = gathered[depth];
+    parents[depth].children = children.slice();
+    children.length = 0;
+  };
   for (let at = RECORD; at < records.length; at += RECORD) {
     const head = records[at];
     const start = records[at + 1];
@@ -595,19 +603,25 @@ function fromRecords(records: Uint32Array, names: RecordNames, source: Source, h
       const field = named ? (head >>> 16) & 0xff : 0;
       if (field) node.field = names.fields[field] ?? null;
     }
-    attach(parent, node);
+    const siblings = gathered[parents.length - 1];
+    node.parent = parent;
+    node.seal(siblings.length);
+    siblings.push(node);
     pending[pending.length - 1]--;
     const children = records[at + 3];
     if (children > 0) {
       parents.push(node);
       pending.push(children);
+      if (gathered.length < parents.length) gathered.push([]);
     } else {
       while (parents.length > 1 && pending[pending.length - 1] === 0) {
+        close(parents.length - 1);
         parents.pop();
         pending.pop();
       }
     }
   }
+  if (gathered[0].length > 0) close(0);
   propagateErrors(errors);
   return root;
 }
