@@ -112,19 +112,17 @@ export class IncrementalAnalyzer {
         const found = findingsOf({ imports, ...built }, text, config);
         result = { statements: island, rows: found.length > 0 ? rowsOf(island, text) : [], layout, analysis: built, findings: found };
         analysed++;
-      } else if (previous.findings.length === 0) {
-        result = previous;
-        // Every result reads the current layout: an old one would keep its version's statements alive.
-        result.layout = layout;
       } else {
         // The graphs are the same; so are the findings, once moved and with the lines their messages name worded
         // again. Should an offset not be movable, the rules that found something run again (the others would find
         // nothing again).
-        const rows = rowsOf(island, text);
+        const hasFindings = previous.findings.length > 0;
+        const rows = hasFindings ? rowsOf(island, text) : previous.rows;
         const linesMoved = rows.some((row, i) => row !== previous.rows[i]);
-        const moved = movedFindings(previous, root, linesMoved);
+        const moved = hasFindings ? movedFindings(previous, root, linesMoved) : previous.findings;
         if (moved === previous.findings && !linesMoved) {
-          // Nothing moved: the findings' offsets hold in the current layout too.
+          // Nothing moved: the findings' offsets hold in the current layout too, and every result reads the current
+          // layout (an old one would keep its version's statements alive).
           result = previous;
           result.layout = layout;
         } else {

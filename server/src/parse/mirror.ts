@@ -171,7 +171,7 @@ export class MirrorNode implements SyntaxNode {
     startIndex: number,
     endIndex: number,
   ) {
-    this.flags = (isNamed ? IS_NAMED : 0) | (isMissing ? IS_MISSING | HAS_ERROR : 0);
+    this.flags = (isNamed ? IS_NAMED : 0) | (isMissing ? IS_MISSING | HAS_ERROR : 0) | (type === 'ERROR' ? HAS_ERROR : 0);
     this.relativeStart = startIndex - anchor.base;
     this.relativeEnd = endIndex - anchor.base;
   }
@@ -398,6 +398,21 @@ function sourceFor(text: string, previous: PreviousCopy | undefined, carried: Ca
   return source;
 }
 
+/** The root of a copy of `source`. Its error flag is the binding's, which also sees errors no visible node carries
+ *  (inside a hidden node). */
+function newRoot(type: string, named: boolean, source: Source, start: number, end: number, hasErrors: boolean): MirrorNode {
+  const root = new MirrorNode(type, named, false, { base: 0, source }, start, end);
+  root.hasError = hasErrors;
+  return root;
+}
+
+/** A new node under `parent` in the copy rooted at `root`: a child of the root is a top-level statement, whose nodes
+ *  share an anchor of their own. */
+function newNode(type: string, named: boolean, missing: boolean, parent: MirrorNode, root: MirrorNode, start: number, end: number): MirrorNode {
+  const anchor = parent === root ? { base: start, source: root.anchor.source } : parent.anchor;
+  return new MirrorNode(type, named, missing, anchor, start, end);
+}
+
 /** Appends `node` to its parent's children. */
 function attach(parent: MirrorNode, node: MirrorNode): void {
   node.parent = parent;
@@ -467,9 +482,7 @@ export function mirror(cursor: Cursor, text: string, language: object, nodeTypes
   };
 
   const rootShape = shapeAtCursor();
-  const root = new MirrorNode(rootShape.type, rootShape.named, false, { base: 0, source }, cursor.startIndex, cursor.endIndex);
-  // The binding can see an error that no visible node carries (inside a hidden node).
-  root.hasError = hasErrors;
+  const root = newRoot(rootShape.type, rootShape.named, source, cursor.startIndex, cursor.endIndex, hasErrors);
   // Iterative walk: deeply nested input must not exhaust the stack.
   const parents: MirrorNode[] = [root];
   const parentShapes: TypeShape[] = [rootShape];
@@ -491,8 +504,7 @@ export function mirror(cursor: Cursor, text: string, language: object, nodeTypes
       const end = expand ? start : leafEnd(shape, start);
       // Only zero-width nodes can be MISSING, and only in trees with errors.
       const missing = hasErrors && start === end && !expand && cursor.nodeIsMissing;
-      node = new MirrorNode(shape.type, shape.named, missing, parent === root ? { base: start, source } : parent.anchor, start, end);
-      if (shape.type === 'ERROR') node.hasError = true;
+      node = newNode(shape.type, shape.named, missing, parent, root, start, end);
       if (node.hasError) errors.push(node);
       if (derived === -1 && !hasErrors && expand) placedByBinding.add(node);
     }
@@ -568,9 +580,7 @@ export function mirrorRecords(read: ReadRecords, names: RecordNames, text: strin
 /** The copy the records describe, or undefined if a statement the reader skipped as carried is no longer the same
  *  kind of statement (then the caller reads again without carrying). */
 function fromRecords(records: Uint32Array, names: RecordNames, source: Source, hasErrors: boolean, carried: Carried): MirrorNode | undefined {
-  const root = new MirrorNode(names.types[records[0] & SYMBOL], names.named[records[0] & SYMBOL], false, { base: 0, source }, records[1], records[2]);
-  // The binding can see an error that no visible node carries (inside a hidden node).
-  root.hasError = hasErrors;
+  const root = newRoot(names.types[records[0] & SYMBOL], names.named[records[0] & SYMBOL], source, records[1], records[2], hasErrors);
   const errors: MirrorNode[] = [];
   const parents: MirrorNode[] = [root];
   // Children still to come for each open parent.
@@ -596,8 +606,7 @@ function fromRecords(records: Uint32Array, names: RecordNames, source: Source, h
     } else {
       const named = (head & NAMED) !== 0;
       const missing = (head & MISSING) !== 0;
-      node = new MirrorNode(type, named, missing, parent === root ? { base: start, source } : parent.anchor, start, records[at + 2]);
-      if (type === 'ERROR') node.hasError = true;
+      node = newNode(type, named, missing, parent, root, start, records[at + 2]);
       if (node.hasError) errors.push(node);
       // Tokens carry no field any code asks for (as in `mirror`).
       const field = named ? (head >>> 16) & 0xff : 0;

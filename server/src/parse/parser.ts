@@ -140,9 +140,10 @@ function loadReader(): RecordReader {
 function recordsCopy(parse: ParseFunction, fallback: CopyTree): CopyTree {
   const reader = loadReader();
   let names: RecordNames | undefined;
+  const rootOf = (binding: BindingTree) => binding.rootNode as unknown as NativeRoot;
   const copy = Object.assign(
     (binding: BindingTree, text: string, carry: PreviousCopy | undefined) => {
-      const root = binding.rootNode as unknown as NativeRoot;
+      const root = rootOf(binding);
       names ??= reader.vocabulary(root[0], root[1]);
       return mirrorRecords((pairs) => reader.exportTree(root[0], root[1], pairs), names, text, root.hasError, carry);
     },
@@ -151,7 +152,7 @@ function recordsCopy(parse: ParseFunction, fallback: CopyTree): CopyTree {
       // The binding frees a tree only when V8 collects its wrapper, late and all at once; a check of a large folder
       // would hold every file's tree until then.
       release: (binding: BindingTree) => {
-        const root = binding.rootNode as unknown as NativeRoot;
+        const root = rootOf(binding);
         reader.releaseTree(root[0], root[1]);
       },
     },
