@@ -11,7 +11,7 @@ import type { LintConfig } from '../config/config';
 import { findSuppressions } from '../config/suppression';
 import { indexOf, lineStarts } from '../parse/lines';
 import type { SyntaxNode } from '../parse/tree';
-import { everySpan, findingsOf, inSourceOrder, movedFinding, unsuppressed } from '../rules/lint';
+import { findingsOf, forEachSpan, inSourceOrder, movedFinding, unsuppressed } from '../rules/lint';
 import type { Finding } from '../rules/types';
 
 /** Where the top-level statements stood when an island was analysed, to move its offsets to the current text. */
@@ -207,10 +207,9 @@ function movedFindings(island: IslandResult, root: SyntaxNode, linesMoved: boole
   let low = Infinity;
   let high = -Infinity;
   for (const finding of island.findings) {
-    everySpan(finding, (span) => {
+    forEachSpan(finding, (span) => {
       low = Math.min(low, span.start);
       high = Math.max(high, span.end);
-      return true;
     });
   }
   const shift = layout.uniformShift(low, high, root);

@@ -36,10 +36,11 @@ export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintC
       const { span } = report;
       const marked = [report.message, ...report.related.map((r) => r.message)];
       const wording = marked.some(isMarked) ? { marked, nodes } : undefined;
-      const message = wording ? word({ marked: report.message, nodes }) : report.message;
+      const words = wording && worded(wording);
+      const message = words ? words[0] : report.message;
       const here = seen.get(span.start);
       if (here?.some((f) => f.code === code && f.span.end === span.end && f.message === message)) return;
-      const related = wording ? report.related.map((r, i) => ({ ...r, message: word({ marked: wording.marked[i + 1], nodes }) })) : report.related;
+      const related = words ? report.related.map((r, i) => ({ ...r, message: words[i + 1] })) : report.related;
       const finding: Finding = { span, message, related, fixes: report.fixes, code, severity };
       if (wording) Object.defineProperty(finding, 'wording', { value: wording, enumerable: false });
       if (here) here.push(finding);
@@ -71,25 +72,32 @@ interface FindingWording {
   readonly nodes: readonly SyntaxNode[];
 }
 
+/** A finding's message and related messages, each mark replaced by the line its node starts on now. */
+function worded({ marked, nodes }: FindingWording): string[] {
+  return marked.map((text) => word({ marked: text, nodes }));
+}
+
 /** `finding` with its offsets moved by `move` and, if `linesMoved`, the lines its messages name worded anew: for a
  *  finding kept across an edit, whose nodes moved with the text. */
 export function movedFinding(finding: Finding, move: (offset: number) => number, linesMoved: boolean): Finding {
   const kept = (finding as { wording?: FindingWording }).wording;
-  const wording = linesMoved ? kept : undefined;
-  const message = wording ? word({ marked: wording.marked[0], nodes: wording.nodes }) : finding.message;
+  const words = linesMoved && kept ? worded(kept) : undefined;
+  const message = words ? words[0] : finding.message;
   // Spans and edits are made afresh in their own two shapes: a spread of objects of several shapes is slow.
   const span = (at: Span): Span => ({ start: move(at.start), end: move(at.end) });
   const edit = (at: TextEdit): TextEdit => ({ start: move(at.start), end: move(at.end), newText: at.newText });
-  const related = finding.related.length === 0 ? finding.related : finding.related.map((r, i) => ({ span: span(r.span), message: wording ? word({ marked: wording.marked[i + 1], nodes: wording.nodes }) : r.message }));
+  const related = finding.related.length === 0 ? finding.related : finding.related.map((r, i) => ({ span: span(r.span), message: words ? words[i + 1] : r.message }));
   const fixes = finding.fixes.length === 0 ? finding.fixes : finding.fixes.map((fix): Fix => ({ ...fix, edits: fix.edits.map(edit) }));
   const moved: Finding = { code: finding.code, severity: finding.severity, span: span(finding.span), message, related, fixes };
   if (kept) Object.defineProperty(moved, 'wording', { value: kept, enumerable: false });
   return moved;
 }
 
-/** Whether `test` holds for every span of `finding`: its own, its related locations', its fixes' edits'. */
-export function everySpan(finding: Finding, test: (span: Span) => boolean): boolean {
-  return test(finding.span) && finding.related.every((r) => test(r.span)) && finding.fixes.every((fix) => fix.edits.every(test));
+/** Calls `visit` with every span of `finding`: its own, its related locations', its fixes' edits'. */
+export function forEachSpan(finding: Finding, visit: (span: Span) => void): void {
+  visit(finding.span);
+  for (const related of finding.related) visit(related.span);
+  for (const fix of finding.fixes) fix.edits.forEach(visit);
 }
 
 /** By start offset, then by code (ASCII: no locale-aware comparison needed). */
