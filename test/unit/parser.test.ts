@@ -190,7 +190,8 @@ test('a change whose range is given end first edits the tree and the lines as it
   const p = await parser();
   const source = 'import keras\nx = keras.layers.Dense(2)\ny = keras.layers.Dropout(0.5)\n';
   const doc = new ParsedDocument(p, 'file:///reversed.py', 1, source);
-  doc.tree.rootNode;
+  // A position read before the edit: the line table of this text is the one the edit derives the next from.
+  assert.equal(doc.tree.rootNode.children[2].startPosition.row, 2);
   const start = doc.textDocument.positionAt(source.indexOf('Dense'));
   const end = doc.textDocument.positionAt(source.indexOf('(2)'));
   doc.update([{ range: { start: end, end: start }, text: 'BatchNormalization\n#' }], 2);
