@@ -582,21 +582,16 @@ export function mirrorRecords(read: ReadRecords, names: RecordNames, text: strin
 function fromRecords(records: Uint32Array, names: RecordNames, source: Source, hasErrors: boolean, carried: Carried): MirrorNode | undefined {
   const root = newRoot(names.types[records[0] & SYMBOL], names.named[records[0] & SYMBOL], source, records[1], records[2], hasErrors);
   const errors: MirrorNode[] = [];
+  // The open parents, and how many children each has been given so far. The records give each parent's number of
+  // children up front, so its list is made at its exact size and filled in place.
   const parents: MirrorNode[] = [root];
-  // Children still to come for each open parent.
-  const pending: number[] = [records[3]];
-  // The children of each open parent, gathered in a list reused at its depth and copied out once complete: a list
-  // grown by `push` from one element keeps room for 17, and most parents have a few children.
-  const gathered: MirrorNode[][] = [[]];
-  const close = (depth: number): void => {
-    const children = gathered[depth];
-    parents[depth].children = children.slice();
-    children.length = 0;
-  };
+  const filled: number[] = [0];
+  let depth = 0;
+  if (records[3] > 0) root.children = new Array<MirrorNode>(records[3]);
   for (let at = RECORD; at < records.length; at += RECORD) {
     const head = records[at];
     const start = records[at + 1];
-    const parent = parents[parents.length - 1];
+    const parent = parents[depth];
     const type = names.types[head & SYMBOL];
     let node: MirrorNode;
     if (head & CARRIED) {
@@ -605,32 +600,25 @@ function fromRecords(records: Uint32Array, names: RecordNames, source: Source, h
       node = old;
     } else {
       const named = (head & NAMED) !== 0;
-      const missing = (head & MISSING) !== 0;
-      node = newNode(type, named, missing, parent, root, start, records[at + 2]);
+      node = newNode(type, named, (head & MISSING) !== 0, parent, root, start, records[at + 2]);
       if (node.hasError) errors.push(node);
       // Tokens carry no field any code asks for (as in `mirror`).
       const field = named ? (head >>> 16) & 0xff : 0;
       if (field) node.field = names.fields[field] ?? null;
     }
-    const siblings = gathered[parents.length - 1];
+    const index = filled[depth]++;
+    parent.children[index] = node;
     node.parent = parent;
-    node.seal(siblings.length);
-    siblings.push(node);
-    pending[pending.length - 1]--;
+    node.seal(index);
     const children = records[at + 3];
     if (children > 0) {
-      parents.push(node);
-      pending.push(children);
-      if (gathered.length < parents.length) gathered.push([]);
+      node.children = new Array<MirrorNode>(children);
+      parents[++depth] = node;
+      filled[depth] = 0;
     } else {
-      while (parents.length > 1 && pending[pending.length - 1] === 0) {
-        close(parents.length - 1);
-        parents.pop();
-        pending.pop();
-      }
+      while (depth > 0 && filled[depth] === parents[depth].children.length) depth--;
     }
   }
-  if (gathered[0].length > 0) close(0);
   propagateErrors(errors);
   return root;
 }
