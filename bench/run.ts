@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { DEFAULT_CONFIG } from '../server/src/config/config';
+import { tuneHeapForAnalysis } from '../server/src/heap';
 import { DocumentStore } from '../server/src/lsp/documents';
 import { createParser } from '../server/src/parse/parser';
 import type { ParserKind, PythonParser, SyntaxNode, SyntaxTree } from '../server/src/parse/tree';
@@ -466,6 +467,8 @@ function table(list: readonly Row[]): string {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
+  // The engine's processes run with this (see server/src/heap.ts); so does the process that measures the engine.
+  tuneHeapForAnalysis();
   if (argv[0] === 'parse-only') return parseOnly(argv[1], (argv[2] as ParserKind | undefined) ?? 'native');
   const quick = argv.includes('--quick');
   const began = Date.now();
