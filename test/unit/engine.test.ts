@@ -143,6 +143,20 @@ suite('add chains', () => {
     ]);
   });
 
+  test('try/except: a handler starts from the state before the body; after it, either may hold', async () => {
+    const [graph] = await graphsOf(`
+      ${TF}
+      x = layers.Input((8,))
+      x = layers.Dense(8)(x)
+      try:
+          x = layers.Dropout(0.5)(x)
+      except ValueError:
+          x = layers.BatchNormalization()(x)
+      y = layers.Dense(1)(x)
+    `);
+    assert.deepEqual(graph.edges, ['Dense@5>Dropout@7', 'Dense@5>BatchNormalization@9', 'Dropout@7>Dense@10', 'BatchNormalization@9>Dense@10']);
+  });
+
   test('a helper that adds to the model it is given continues the chain', async () => {
     const graphs = await graphsOf(`
       ${TF}

@@ -63,47 +63,97 @@ const UNKNOWN: Value = { kind: 'unknown' };
 const NO_PRODUCERS: ReadonlySet<LayerNode> = new Set();
 const FRESH_TENSOR: Value = { kind: 'tensor', producers: NO_PRODUCERS };
 
-/** Variables and Sequential end points of one scope; copied at branches and merged after them. */
+/**
+ * Variables and Sequential end points of one scope. A branch (of an `if`, a `try`) starts as a view of the scope it
+ * branches from and keeps only what it binds itself, so that branching costs nothing however many names are in scope;
+ * the scope takes the union of its branches afterwards (`assignUnion`). A scope is left as it was while its branches
+ * run.
+ */
 class Env {
-  constructor(
-    readonly vars = new Map<string, Value>(),
-    /** For each Sequential model: the layers the next `add` follows. */
-    readonly sequentialEnds = new Map<SequentialState, ReadonlySet<LayerNode>>(),
-    readonly parent?: Env,
+  private readonly vars = new Map<string, Value>();
+  /** For each Sequential model: the layers the next `add` follows. */
+  private readonly ends = new Map<SequentialState, ReadonlySet<LayerNode>>();
+
+  private constructor(
+    /** The enclosing scope: names this one does not bind are looked up there. */
+    readonly parent: Env | undefined,
+    /** For a branch: the scope it branched from. */
+    private readonly base: Env | undefined,
+    /** For a helper inlined at a call: the caller's scope, whose Sequential models the helper's `add`s continue. */
+    private readonly caller: Env | undefined,
   ) {}
 
+  /** A scope of its own: the module, a function body, a class body. */
+  static scope(parent?: Env): Env {
+    return new Env(parent, undefined, undefined);
+  }
+
+  /** The scope of a helper's body inlined at a call from `caller`: it sees the names of `definitionScope`, where the
+   *  helper was defined, and the caller's Sequential end points. */
+  static inlined(definitionScope: Env, caller: Env): Env {
+    return new Env(definitionScope, undefined, caller);
+  }
+
+  branch(): Env {
+    return new Env(this.parent, this, undefined);
+  }
+
+  bind(name: string, value: Value): void {
+    this.vars.set(name, value);
+  }
+
+  /** What this scope itself (not an enclosing one) binds `name` to. */
+  private own(name: string): Value | undefined {
+    return this.vars.get(name) ?? this.base?.own(name);
+  }
+
   lookup(name: string): Value | undefined {
-    return this.vars.get(name) ?? this.parent?.lookup(name);
+    return this.own(name) ?? this.parent?.lookup(name);
   }
 
-  copy(): Env {
-    return new Env(new Map(this.vars), new Map(this.sequentialEnds), this.parent);
+  sequentialEnd(state: SequentialState): ReadonlySet<LayerNode> | undefined {
+    if (this.caller) return this.caller.sequentialEnd(state);
+    return this.ends.get(state) ?? this.base?.sequentialEnd(state);
   }
 
-  /** Takes the state of `branches` that ran as alternatives; their union is what may hold afterwards. */
+  setSequentialEnd(state: SequentialState, ends: ReadonlySet<LayerNode>): void {
+    if (this.caller) this.caller.setSequentialEnd(state, ends);
+    else this.ends.set(state, ends);
+  }
+
+  /** Every Sequential model of this scope with its end points. */
+  sequentialEnds(): Map<SequentialState, ReadonlySet<LayerNode>> {
+    if (this.caller) return this.caller.sequentialEnds();
+    if (!this.base) return this.ends;
+    const all = new Map(this.base.sequentialEnds());
+    for (const [state, ends] of this.ends) all.set(state, ends);
+    return all;
+  }
+
+  /** Takes the state of `branches` (of this scope) that ran as alternatives; their union is what may hold afterwards.
+   *  Only what some branch bound can differ from what this scope holds. */
   assignUnion(branches: readonly Env[]): void {
     const names = new Set<string>();
     const states = new Set<SequentialState>();
     for (const branch of branches) {
       for (const name of branch.vars.keys()) names.add(name);
-      for (const state of branch.sequentialEnds.keys()) states.add(state);
+      for (const state of branch.ends.keys()) states.add(state);
     }
-    // Most variables hold the same value in every branch (each branch copied it and left it alone): it stays as is.
     for (const name of names) {
-      const read = (b: Env) => b.vars.get(name) ?? UNKNOWN;
+      const read = (b: Env) => b.own(name) ?? UNKNOWN;
       const first = read(branches[0]);
-      this.vars.set(name, branches.every((b) => read(b) === first) ? first : unionValues(branches.map(read)));
+      this.bind(name, branches.every((b) => read(b) === first) ? first : unionValues(branches.map(read)));
     }
     for (const state of states) {
-      const read = (b: Env) => b.sequentialEnds.get(state) ?? NO_PRODUCERS;
+      const read = (b: Env) => b.sequentialEnd(state) ?? NO_PRODUCERS;
       const first = read(branches[0]);
       if (branches.every((b) => read(b) === first)) {
-        this.sequentialEnds.set(state, first);
+        this.setSequentialEnd(state, first);
         continue;
       }
       const ends = new Set<LayerNode>();
-      for (const branch of branches) for (const n of branch.sequentialEnds.get(state) ?? NO_PRODUCERS) ends.add(n);
-      this.sequentialEnds.set(state, ends);
+      for (const branch of branches) for (const n of read(branch)) ends.add(n);
+      this.setSequentialEnd(state, ends);
     }
   }
 }
@@ -317,7 +367,7 @@ class Builder {
   private readonly kerasModelClasses = new Set<string>();
   private context!: Context;
   private nesting = 0;
-  private readonly moduleEnv = new Env();
+  private readonly moduleEnv = Env.scope();
   private readonly rootPath = new CallPath();
   /** By syntax node id. */
   private readonly calls = new Map<number, CallSyntax>();
@@ -412,7 +462,7 @@ class Builder {
     let hasElse = false;
     const consequence = node.childForFieldName('consequence');
     const run = (block: SyntaxNode | null): void => {
-      const branch = env.copy();
+      const branch = env.branch();
       if (block) this.block(block.children, branch, branchFrame);
       branches.push(branch);
     };
@@ -424,24 +474,26 @@ class Builder {
         run(clause.childForFieldName('body'));
       }
     }
-    if (!hasElse) branches.push(env.copy());
+    if (!hasElse) branches.push(env.branch());
     env.assignUnion(branches);
   }
 
   private tryStatement(node: SyntaxNode, env: Env, frame: Frame): void {
+    // The body may have run to its end or have stopped anywhere for a handler, which then starts from the state
+    // before the body.
     const body = node.childForFieldName('body');
-    const before = env.copy();
-    if (body) this.block(body.children, env, frame);
-    const handlers: Env[] = [env.copy()];
+    const tried = env.branch();
+    if (body) this.block(body.children, tried, frame);
+    const outcomes: Env[] = [tried];
     for (const clause of node.children) {
       if (clause.type !== 'except_clause' && clause.type !== 'except_group_clause') continue;
       const block = clause.children.find((c) => c.type === 'block');
       if (!block) continue;
-      const handler = before.copy();
+      const handler = env.branch();
       this.block(block.children, handler, frame.conditionally());
-      handlers.push(handler);
+      outcomes.push(handler);
     }
-    env.assignUnion(handlers);
+    env.assignUnion(outcomes);
     for (const clause of node.children) {
       if (clause.type !== 'else_clause' && clause.type !== 'finally_clause') continue;
       const block = clause.children.find((c) => c.type === 'block');
@@ -461,7 +513,7 @@ class Builder {
       const unrollable = items.kind === 'list' && items.items.length <= MAX_UNROLL && items.items.some((i) => i.kind === 'layer' || i.kind === 'model');
       if (target?.type === 'identifier' && items.kind === 'list' && unrollable) {
         items.items.forEach((item, index) => {
-          env.vars.set(target.text, item);
+          env.bind(target.text, item);
           this.block(body.children, env, loopFrame.unrolled(frame.path.step(`#${node.id}.${index}`)));
         });
         return;
@@ -475,11 +527,11 @@ class Builder {
 
   private functionDefinition(node: SyntaxNode, env: Env): void {
     const name = node.childForFieldName('name');
-    if (name) env.vars.set(name.text, { kind: 'function', definition: node, scope: env });
+    if (name) env.bind(name.text, { kind: 'function', definition: node, scope: env });
     // Each function is also a graph of its own, with its parameters as unknown inputs.
     const owner: GraphOwner = { kind: 'function', name: name?.text ?? '<function>', anchor: node };
     this.inContext(() => {
-      const local = new Env(new Map(), new Map(), env);
+      const local = Env.scope(env);
       this.runFunction(node, local, [], [], this.frame(owner, 'functional'));
       this.declareSequentialEnds(local);
     });
@@ -488,7 +540,7 @@ class Builder {
   /** Where a scope's code ends, each Sequential model built in it ends with the layers its last `add` left (the end
    *  of a loop body too). */
   private declareSequentialEnds(env: Env): void {
-    for (const [state, ends] of env.sequentialEnds) {
+    for (const [state, ends] of env.sequentialEnds()) {
       if (state.owner.kind === 'sequential' && !this.context.escaped.has(state.owner)) {
         this.context.declaredOutputs.push({ owner: state.owner, outputs: ends, fallback: true });
       }
@@ -503,7 +555,7 @@ class Builder {
     const isKeras = isModel || bases.some(({ base, symbol }) => symbol?.kind === 'base-layer' || this.kerasClasses.has(base.text));
     if (isModel) {
       this.kerasModelClasses.add(name);
-      env.vars.set(name, { kind: 'model-class', definition: node });
+      env.bind(name, { kind: 'model-class', definition: node });
     }
     const body = node.childForFieldName('body');
     if (!body) return;
@@ -521,7 +573,7 @@ class Builder {
     const owner: GraphOwner = { kind: 'subclass', name, anchor: node };
     // Layers are made in __init__ (or build) and wired in call(): evaluate them in that order in one scope.
     this.inContext(() => {
-      const classEnv = new Env(new Map(), new Map(), env);
+      const classEnv = Env.scope(env);
       const frame = this.frame(owner, 'subclass');
       for (const methodName of ['__init__', 'build']) {
         const method = methods.get(methodName);
@@ -549,7 +601,7 @@ class Builder {
       if (!name || name.type !== 'identifier') continue;
       if (index === 0 && isMethod(definition) && (name.text === 'self' || name.text === 'cls')) continue;
       const value = keywords.find(([k]) => k === name.text)?.[1] ?? positional[next++];
-      env.vars.set(name.text, value ?? this.defaultValue(parameter, env, frame));
+      env.bind(name.text, value ?? this.defaultValue(parameter, env, frame));
     }
     const body = definition.childForFieldName('body');
     const inner = frame.collectingReturns();
@@ -642,10 +694,10 @@ class Builder {
   private bindTarget(target: SyntaxNode, value: Value, env: Env): void {
     if (target.type === 'identifier') {
       const name = nameOf(target);
-      env.vars.set(name, value);
+      env.bind(name, value);
       if (value.kind === 'model' && value.model.name === '') value.model.name = name;
     } else if (target.type === 'attribute') {
-      env.vars.set(nameOf(target), value);
+      env.bind(nameOf(target), value);
     } else if (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'list_pattern') {
       const items = value.kind === 'list' ? value.items : [];
       target.namedChildren.forEach((t, i) => this.bindTarget(t, items[i] ?? UNKNOWN, env));
@@ -703,7 +755,7 @@ class Builder {
       case 'model': {
         for (const arg of args) this.expression(arg.value, env, frame, statement);
         this.events.push({ kind: 'call', model: callee.model, node, args });
-        const ends = callee.sequential ? env.sequentialEnds.get(callee.sequential) : undefined;
+        const ends = callee.sequential ? env.sequentialEnd(callee.sequential) : undefined;
         return { kind: 'tensor', producers: ends ?? NO_PRODUCERS };
       }
       case 'function':
@@ -811,7 +863,7 @@ class Builder {
     if (frame.depth >= MAX_INLINE_DEPTH || frame.active.has(definition.id)) return UNKNOWN;
     const callFrame = frame.inlined(frame.path.step(call.id), definition.id);
     // The helper sees the caller's Sequential end points, so `add` calls in a helper continue the caller's model.
-    const local = new Env(new Map(), env.sequentialEnds, scope);
+    const local = Env.inlined(scope, env);
     return this.runFunction(definition, local, positional, keywords, callFrame);
   }
 
@@ -864,7 +916,7 @@ class Builder {
       model,
       owner: { kind: 'sequential', name: model.name || 'Sequential', anchor: call },
     };
-    env.sequentialEnds.set(state, NO_PRODUCERS);
+    env.setSequentialEnd(state, NO_PRODUCERS);
     const layersArg = argumentFor(args, 'layers', 0);
     for (const arg of args) {
       if (arg === layersArg && (arg.value.type === 'list' || arg.value.type === 'tuple')) {
@@ -886,7 +938,7 @@ class Builder {
     // Inside a helper the model comes from the caller; the helper's own graph keeps the helper's name.
     const owner: GraphOwner = frame.owner.kind === 'function' ? frame.owner : { kind: 'sequential', name: receiverNode.text, anchor: receiverNode };
     const state: SequentialState = { model, owner };
-    env.sequentialEnds.set(state, NO_PRODUCERS);
+    env.setSequentialEnd(state, NO_PRODUCERS);
     this.bindTarget(receiverNode, { kind: 'model', model, sequential: state }, env);
     return state;
   }
@@ -903,14 +955,14 @@ class Builder {
     const owned = frame.ownedBy(state.owner);
     if (value.kind === 'layer') {
       const node = this.makeNode(value.layer, expr, [], statement, owned, style);
-      for (const producer of env.sequentialEnds.get(state) ?? NO_PRODUCERS) this.context.edge(producer, node);
-      env.sequentialEnds.set(state, only(node));
+      for (const producer of env.sequentialEnd(state) ?? NO_PRODUCERS) this.context.edge(producer, node);
+      env.setSequentialEnd(state, only(node));
     } else if (value.kind === 'model' && value.sequential) {
       // A Sequential nested in a Sequential: its layers run in between, so the chain continues from its end.
-      env.sequentialEnds.set(state, env.sequentialEnds.get(value.sequential) ?? NO_PRODUCERS);
+      env.setSequentialEnd(state, env.sequentialEnd(value.sequential) ?? NO_PRODUCERS);
     } else {
       // Something unknown stands between: the next layer does not directly follow the previous one.
-      env.sequentialEnds.set(state, NO_PRODUCERS);
+      env.setSequentialEnd(state, NO_PRODUCERS);
     }
     return UNKNOWN;
   }
