@@ -121,13 +121,10 @@ class Env {
     else this.ends.set(state, ends);
   }
 
-  /** Every Sequential model of this scope with its end points. */
-  sequentialEnds(): Map<SequentialState, ReadonlySet<LayerNode>> {
-    if (this.caller) return this.caller.sequentialEnds();
-    if (!this.base) return this.ends;
-    const all = new Map(this.base.sequentialEnds());
-    for (const [state, ends] of this.ends) all.set(state, ends);
-    return all;
+  /** Every Sequential model of a scope made by `scope` (the module, a function or class body: where code ends) with its
+   *  end points. A branch or an inlined body ends inside a scope, which declares the ends. */
+  scopeSequentialEnds(): ReadonlyMap<SequentialState, ReadonlySet<LayerNode>> {
+    return this.ends;
   }
 
   /** Takes the state of `branches` (of this scope) that ran as alternatives; their union is what may hold afterwards.
@@ -540,7 +537,7 @@ class Builder {
   /** Where a scope's code ends, each Sequential model built in it ends with the layers its last `add` left (the end
    *  of a loop body too). */
   private declareSequentialEnds(env: Env): void {
-    for (const [state, ends] of env.sequentialEnds()) {
+    for (const [state, ends] of env.scopeSequentialEnds()) {
       if (state.owner.kind === 'sequential' && !this.context.escaped.has(state.owner)) {
         this.context.declaredOutputs.push({ owner: state.owner, outputs: ends, fallback: true });
       }
