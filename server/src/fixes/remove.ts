@@ -1,7 +1,7 @@
 // Taking a layer out of a model: its list element, its `add` statement, or its application call (the input
 // flows straight on). A layer object bound to a name for this one application goes with it.
 import { argument, type LayerNode } from '../keras/graph';
-import { namedDescendants, type SyntaxNode } from '../parse/tree';
+import type { SyntaxNode } from '../parse/tree';
 import type { TextEdit } from '../rules/types';
 import { replaceValue } from './arguments';
 import { addStatement, callParts } from './swap';
@@ -101,8 +101,7 @@ function removeBinding(node: LayerNode, text: string): TextEdit[] {
   return uses === 2 ? removeStatement(statement, text) : [];
 }
 
+/** Uses of `.name` in `scope`, on any object. */
 function attributeUses(scope: SyntaxNode, name: string): number {
-  let uses = 0;
-  for (const n of namedDescendants(scope)) if (n.type === 'attribute' && n.childForFieldName('attribute')?.text === name) uses++;
-  return uses;
+  return mentions(scope, name).filter((n) => n.parent?.type === 'attribute' && n.parent.childForFieldName('attribute') === n).length;
 }

@@ -35,6 +35,8 @@ let identifiers = new Map<string, SyntaxNode[]>();
 
 /** Identifiers named `name` inside `node`. */
 export function mentions(node: SyntaxNode, name: string): readonly SyntaxNode[] {
+  // Often asked of a name the code does not have (is a new attribute free?): its text answers without an index.
+  if (indexedNode !== node && !node.text.includes(name)) return [];
   if (indexedNode !== node) {
     indexedNode = node;
     identifiers = new Map();

@@ -39,7 +39,7 @@ export const LL101: Rule = {
               `dropout shifts the variance the normalization learns in training, so its moving statistics can be off at inference. ` +
               `Put the dropout after the normalization.`,
             related: [{ span: span(reportNode(norm)), message: `the ${norm.spec.name} fed by the ${dropout.spec.name}` }],
-            fixes: fixOf(`Swap ${dropout.spec.name} and ${norm.spec.name}`, path && swapEnds(path, text), 'unsafe'),
+            fixes: () => fixOf(`Swap ${dropout.spec.name} and ${norm.spec.name}`, path && swapEnds(path, text), 'unsafe'),
           });
         }
       }

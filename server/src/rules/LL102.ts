@@ -37,7 +37,7 @@ export const LL102: Rule = {
                 `${norm.spec.name} (line ${line(norm)}) comes before ${activation.spec.name} (line ${line(activation)}), ` +
                 `but the setting batchNorm.activationOrder asks for normalization after the activation.`,
               related: [{ span: span(reportNode(activation)), message: `the ${activation.spec.name} after the ${norm.spec.name}` }],
-              fixes: swapFix(graph, norm, activation, text),
+              fixes: () => swapFix(graph, norm, activation, text),
             });
           }
           continue;
@@ -52,7 +52,7 @@ export const LL102: Rule = {
               `${norm.spec.name} (line ${line(norm)}) follows ${what} (line ${line(previous)}): batch normalization is meant ` +
               `for the pre-activation values, with the activation after it. Normalize first, then activate.`,
             related: [{ span: span(reportNode(previous)), message: `the activation before the ${norm.spec.name}` }],
-            fixes:
+            fixes: () =>
               inline.kind === 'active'
                 ? fixOf(
                     `Move the activation after ${norm.spec.name}`,

@@ -32,7 +32,7 @@ export const LL103: Rule = {
               `when it subtracts the batch mean; the normalization's beta already provides the shift. Set use_bias=False.`,
             related: [{ span: span(reportNode(norm)), message: `the ${norm.spec.name} that cancels the bias` }],
             // A shared layer would lose its bias in its other applications too.
-            fixes: fixOf(
+            fixes: () => fixOf(
               'Set use_bias=False',
               !shared.appliedElsewhere(weights) ? setParameter(weights.ctor, argument(weights, 'use_bias'), 'use_bias', 'False') : undefined,
               'unsafe',

@@ -33,7 +33,7 @@ export const LL104: Rule = {
               : `${second.spec.name} (line ${line(second)}) directly follows another ${first.spec.name} (line ${line(first)}): ` +
                 `two dropouts in a row are one dropout with the combined rate 1-(1-a)(1-b). Write it as one.`,
             related: [{ span: span(reportNode(first)), message: `the first ${first.spec.name}` }],
-            fixes: isBatchNorm(second)
+            fixes: () => isBatchNorm(second)
               ? fixOf(`Remove the second ${second.spec.name}`, removable ? removeLayer(second, text) : undefined, 'unsafe')
               : fixOf(`Merge the two ${second.spec.name} layers into one`, merge ? mergeDropouts(first, second, text) : undefined, 'safe'),
           });

@@ -30,7 +30,7 @@ export const LL201: Rule = {
             `: it rescales the predictions with batch statistics, so probabilities no longer sum to one and ` +
             `targets lose their scale. Normalize before the output layer.`,
           related: output ? [{ span: span(reportNode(output)), message: `the output layer` }] : [],
-          fixes: output ? fixOf(`Move ${norm.spec.name} before ${output.spec.name}`, moveLastToFront(run!, text), 'unsafe') : [],
+          fixes: () => output ? fixOf(`Move ${norm.spec.name} before ${output.spec.name}`, moveLastToFront(run!, text), 'unsafe') : [],
         });
       }
     }

@@ -30,7 +30,7 @@ export const LL202: Rule = {
               : `${dropout.spec.name} (line ${line(dropout)}) is the model's last layer`) +
             `: in training it drops predictions at random and no layer after it can adapt. Put it before the output layer.`,
           related: output ? [{ span: span(reportNode(output)), message: `the output layer` }] : [],
-          fixes: output ? moveBeforeOutput(graph, run!, text) : [],
+          fixes: () => output ? moveBeforeOutput(graph, run!, text) : [],
         });
       }
     }

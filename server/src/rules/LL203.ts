@@ -2,10 +2,12 @@
 // activations barely regularizes: the neighbours carry the same signal (Tompson et al. 2015). Spatial dropout drops
 // whole channels instead.
 import { argument, literalArgument, reportNode, type LayerNode, type ModelGraph } from '../keras/graph';
-import { layersInFamily } from '../keras/catalog';
+import { layersInFamily, type LayerSpec } from '../keras/catalog';
+import type { ImportTable } from '../keras/imports';
 import { setKeywordArgument } from '../fixes/arguments';
 import { fixOf } from '../fixes/fix';
 import { replaceLayerClass } from '../fixes/rename';
+import type { SharedLayers } from '../fixes/shared';
 import { sharedLayersOf, isPlainDropout, walk } from './kinds';
 import { line, span } from './messages';
 import type { Rule, TextEdit } from './types';
@@ -29,11 +31,6 @@ export const LL203: Rule = {
         if (!stage) continue;
         const target = layersInFamily('dropout').find((spec) => spec.rank === stage.rank && spec.name !== dropout.spec.name);
         const source = stage.sources[0];
-        let edits: TextEdit[] | undefined = target && replaceLayerClass(dropout, target, analysis.imports, text, shared);
-        // The channel axis must be the same one the convolution wrote.
-        if (edits && stage.channelsFirst) {
-          edits = target!.params.some((p) => p.name === 'data_format') ? [...edits, ...setKeywordArgument(dropout.ctor, 'data_format', '"channels_first"')] : undefined;
-        }
         report({
           span: span(reportNode(dropout)),
           message:
@@ -41,12 +38,20 @@ export const LL203: Rule = {
             `(line ${line(source)}); neighbouring positions carry nearly the same signal, so this barely regularizes. ` +
             `${target ? target.name : 'Spatial dropout'} drops whole channels.`,
           related: [{ span: span(reportNode(source)), message: `the layer whose feature maps are dropped` }],
-          fixes: fixOf(`Replace with ${target?.name ?? 'spatial dropout'}`, edits, 'unsafe'),
+          fixes: () => fixOf(`Replace with ${target?.name ?? 'spatial dropout'}`, target && spatialDropoutEdits(dropout, target, stage, analysis.imports, text, shared), 'unsafe'),
         });
       }
     }
   },
 };
+
+/** `dropout` turned into `target`, with `data_format` written when the maps are channels-first. */
+function spatialDropoutEdits(dropout: LayerNode, target: LayerSpec, stage: Stage, imports: ImportTable, text: string, shared: SharedLayers): TextEdit[] | undefined {
+  const edits = replaceLayerClass(dropout, target, imports, text, shared);
+  // The channel axis must be the same one the convolution wrote.
+  if (!edits || !stage.channelsFirst) return edits;
+  return target.params.some((p) => p.name === 'data_format') ? [...edits, ...setKeywordArgument(dropout.ctor, 'data_format', '"channels_first"')] : undefined;
+}
 
 interface Stage {
   readonly rank: 1 | 2 | 3;

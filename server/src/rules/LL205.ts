@@ -41,7 +41,7 @@ export const LL205: Rule = {
               `${dropout.spec.name} (line ${line(dropout)}) in a SELU network (${selu.spec.name}, line ${line(selu)}): ` +
               `plain dropout shifts the mean and variance that SELU keeps stable. Use ${ALPHA_DROPOUT}.`,
             related: [{ span: span(reportNode(selu)), message: `a SELU layer of the network` }],
-            fixes: fixOf(`Replace with ${ALPHA_DROPOUT}`, replaceLayerClass(dropout, layerByName(ALPHA_DROPOUT)!, analysis.imports, text, shared), 'unsafe'),
+            fixes: () => fixOf(`Replace with ${ALPHA_DROPOUT}`, replaceLayerClass(dropout, layerByName(ALPHA_DROPOUT)!, analysis.imports, text, shared), 'unsafe'),
           });
         } else if (dropout.spec.name === ALPHA_DROPOUT && !seluAnywhere(dropout)) {
           report({
@@ -50,7 +50,7 @@ export const LL205: Rule = {
               `${dropout.spec.name} (line ${line(dropout)}) in a network without SELU activations: its correction keeps the ` +
               `statistics SELU relies on and does not suit other activations. Use ${DROPOUT}.`,
             related: [],
-            fixes: fixOf(`Replace with ${DROPOUT}`, replaceLayerClass(dropout, layerByName(DROPOUT)!, analysis.imports, text, shared), 'unsafe'),
+            fixes: () => fixOf(`Replace with ${DROPOUT}`, replaceLayerClass(dropout, layerByName(DROPOUT)!, analysis.imports, text, shared), 'unsafe'),
           });
         }
       }

@@ -34,7 +34,7 @@ export const LL301: Rule = {
             `moving statistics, so they would follow each batch almost entirely. This looks like PyTorch's convention ` +
             `(the new batch's weight); the Keras equivalent is momentum=${keras}.`,
           related: [],
-          fixes: fixOf(`Use the Keras convention: momentum=${keras}`, replaceValue(momentum.value, keras), 'unsafe'),
+          fixes: () => fixOf(`Use the Keras convention: momentum=${keras}`, replaceValue(momentum.value, keras), 'unsafe'),
         });
       }
     }

@@ -48,7 +48,7 @@ export const LL302: Rule = {
             `puts the channels on axis ${channelsFirst ? 1 : -1} (${format}): the statistics would be kept per position along a spatial axis ` +
             `instead of per channel. Use axis=${wanted}.`,
           related: [{ span: span(reportNode(source)), message: `the ${source.spec.name} whose ${format} output the ${norm.spec.name} normalizes` }],
-          fixes: fixOf(`Normalize along the channel axis: axis=${wanted}`, setParameter(norm.ctor, written, 'axis', wanted), 'unsafe'),
+          fixes: () => fixOf(`Normalize along the channel axis: axis=${wanted}`, setParameter(norm.ctor, written, 'axis', wanted), 'unsafe'),
         });
       }
     }

@@ -28,7 +28,6 @@ export const LL303: Rule = {
           span: span(rate.node),
           message: `${node.spec.name} (line ${line(node)}) has rate=${rate.value.text}, outside [0, 1): ${consequence}. The rate is the fraction of units dropped.`,
           related: [],
-          fixes: [],
         });
       }
     }

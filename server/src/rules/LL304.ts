@@ -45,7 +45,7 @@ export const LL304: Rule = {
           span: span(rate.node),
           message,
           related: [],
-          fixes: fixOf(`Treat the value as a keep probability: rate=${replacement}`, replaceValue(rate.value, replacement), 'unsafe', false),
+          fixes: () => fixOf(`Treat the value as a keep probability: rate=${replacement}`, replaceValue(rate.value, replacement), 'unsafe', false),
         });
       }
     }

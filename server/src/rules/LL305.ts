@@ -32,7 +32,6 @@ export const LL305: Rule = {
           `kernel: on a GPU it falls back to a generic implementation that is often several times slower to train. To regularize ` +
           `and keep the fast kernel, use \`dropout=\` on the inputs or a Dropout layer between stacked recurrent layers.`,
         related: [],
-        fixes: [],
       });
     }
   },

@@ -37,7 +37,7 @@ export const LL401: Rule = {
           `fine-tuning they re-estimate their statistics from the new batches, which can wreck the pretrained features. ` +
           `Call it with training=False.`,
         related: [{ span: span(why.where), message: `${label} is ${why.reason} here` }],
-        fixes: fixOf('Call it in inference mode: training=False', setKeywordArgument(event.node, 'training', 'False'), 'unsafe'),
+        fixes: () => fixOf('Call it in inference mode: training=False', setKeywordArgument(event.node, 'training', 'False'), 'unsafe'),
       });
     }
   },

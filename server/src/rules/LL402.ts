@@ -31,7 +31,7 @@ export const LL402: Rule = {
             `Leave \`training\` out and Keras sets the mode itself (fit trains, predict and evaluate infer).`,
           related: [],
           // Not preferred: Monte Carlo dropout asks for exactly this.
-          fixes: fixOf('Remove training=True', removeArgument(training.node), 'unsafe', false),
+          fixes: () => fixOf('Remove training=True', removeArgument(training.node), 'unsafe', false),
         });
       }
     }

@@ -49,7 +49,6 @@ export const LL403: Rule = {
             { span: span(compileNode), message: `${label} is compiled here` },
             { span: span(fitNode), message: `and trained here without compiling again` },
           ],
-          fixes: [],
         });
         return;
       }

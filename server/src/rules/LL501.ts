@@ -49,7 +49,6 @@ export const LL501: Rule = {
           `and contains ${norm.spec.name} (line ${line(norm)}): with so few samples its batch statistics are noisy and its ` +
           `accuracy can drop sharply. Use larger batches, or GroupNormalization (or LayerNormalization), which do not depend on the batch.`,
         related: [{ span: span(reportNode(norm)), message: `the ${norm.spec.name} that depends on the batch size` }],
-        fixes: [],
       });
     }
   },

@@ -8,6 +8,8 @@ import { RULES } from './registry';
 import { isMarked, markingLines, word } from './messages';
 import type { Finding, Fix, RuleContext, Severity, Span, TextEdit } from './types';
 
+const NO_FIXES: readonly Fix[] = Object.freeze([]);
+
 export function lint(analysis: ModuleAnalysis, text: string, config: LintConfig, root: SyntaxNode): Finding[] {
   return unsuppressed(findingsOf(analysis, text, config), findSuppressions(root, text));
 }
@@ -41,7 +43,7 @@ export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintC
       const here = seen.get(span.start);
       if (here?.some((f) => f.code === code && f.span.end === span.end && f.message === message)) return;
       const related = words ? report.related.map((r, i) => ({ ...r, message: words[i + 1] })) : report.related;
-      const finding: Finding = { span, message, related, fixes: report.fixes, code, severity };
+      const finding: Finding = { span, message, related, fixes: report.fixes?.() ?? NO_FIXES, code, severity };
       if (wording) Object.defineProperty(finding, 'wording', { value: wording, enumerable: false });
       if (here) here.push(finding);
       else seen.set(span.start, [finding]);

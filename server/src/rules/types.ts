@@ -49,7 +49,9 @@ export interface RuleMeta {
   readonly fixes: readonly Applicability[];
 }
 
-export type Report = Omit<Finding, 'code' | 'severity'>;
+/** What a rule reports. Its fixes are computed only for a finding not reported before: a layer in a helper is found
+ *  again in each caller the helper is inlined into, and its fixes would be the same edits every time. */
+export type Report = Omit<Finding, 'code' | 'severity' | 'fixes'> & { readonly fixes?: () => readonly Fix[] };
 
 export interface RuleContext {
   readonly analysis: ModuleAnalysis;
