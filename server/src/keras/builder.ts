@@ -1077,12 +1077,34 @@ export function parseArguments(list: SyntaxNode): Argument[] {
     if (child.type === 'keyword_argument') {
       const name = child.childForFieldName('name');
       const value = child.childForFieldName('value');
-      if (name && value) result.push({ keyword: name.text, node: child, value, literal: literalOf(value) });
+      if (name && value) result.push(new CallArgument(name.text, undefined, child, value));
     } else if (child.type === 'list_splat' || child.type === 'dictionary_splat') {
       position = Number.POSITIVE_INFINITY; // positions after *args are unknown
     } else {
-      result.push({ position: position++, node: child, value: child, literal: literalOf(child) });
+      result.push(new CallArgument(undefined, position++, child, child));
     }
   }
   return result;
+}
+
+/** An argument of a call. Its literal value is read when first asked for: the builder parses the arguments of every
+ *  call it meets, and only the rules ask for a few layer arguments' values. */
+class CallArgument implements Argument {
+  private read = false;
+  private value_: Literal | undefined;
+
+  constructor(
+    readonly keyword: string | undefined,
+    readonly position: number | undefined,
+    readonly node: SyntaxNode,
+    readonly value: SyntaxNode,
+  ) {}
+
+  get literal(): Literal | undefined {
+    if (!this.read) {
+      this.value_ = literalOf(this.value);
+      this.read = true;
+    }
+    return this.value_;
+  }
 }
