@@ -1,5 +1,6 @@
 // Both parsers give the same trees and the same graphs; incremental re-parsing gives the tree a full parse gives.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -202,4 +203,36 @@ test('a change whose range is given end first edits the tree and the lines as it
   const dropout = doc.tree.rootNode.descendantForIndex(expected.indexOf('Dropout'));
   assert.deepEqual([dropout.text, dropout.startPosition], ['Dropout', { row: 3, column: 17 }]);
   doc.dispose();
+});
+
+// The engine compares node types and field names with literals everywhere; V8 compares internalized strings by
+// address and others by content, so every copy hands out the interned names (parse/strings.ts `interned`).
+test('node types and field names are internalized strings in every parser and reader', () => {
+  const engine = join(ROOT, 'out', 'test', 'helpers', 'engine.js');
+  const check = `
+    const { everyParser } = require(${JSON.stringify(engine)});
+    (async () => {
+      const counts = {};
+      for (const [kind, p] of await everyParser()) {
+        const root = p.parseRoot('import keras\\nx = keras.layers.Dense(4, activation="relu")(inputs)\\nif x:\\n    y = [a for a in b]\\n');
+        const c = (counts[kind] = { nodes: 0, types: 0, fields: 0, fieldsInterned: 0 });
+        for (const stack = [root]; stack.length; ) {
+          const node = stack.pop();
+          c.nodes++;
+          if (%IsInternalizedString(node.type)) c.types++;
+          if (node.field) { c.fields++; if (%IsInternalizedString(node.field)) c.fieldsInterned++; }
+          stack.push(...node.children);
+        }
+      }
+      process.stdout.write(JSON.stringify(counts));
+    })();`;
+  const result = spawnSync(process.execPath, ['--allow-natives-syntax', '-e', check], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(result.status, 0, result.stderr);
+  const counts = JSON.parse(result.stdout) as Record<string, { nodes: number; types: number; fields: number; fieldsInterned: number }>;
+  assert.deepEqual(Object.keys(counts), ['native', 'native, cursor copy', 'wasm']);
+  for (const [kind, c] of Object.entries(counts)) {
+    assert.ok(c.nodes > 30 && c.fields > 10, `${kind}: ${JSON.stringify(c)}`);
+    assert.equal(c.types, c.nodes, `${kind}: types`);
+    assert.equal(c.fieldsInterned, c.fields, `${kind}: fields`);
+  }
 });

@@ -5,7 +5,7 @@
 // positions from the source on demand: from the records of layerlint's native reader (native/tree_export.c, one
 // call per tree) when it is built, else in one walk with the binding's TreeCursor that reads only ids and offsets.
 import { indexOf, lineStarts, type LineStarts } from './lines';
-import { detached } from './strings';
+import { detached, interned } from './strings';
 import type { Point, SyntaxNode } from './tree';
 
 /** The cursor API both tree-sitter bindings share. */
@@ -446,7 +446,7 @@ export function mirror(cursor: Cursor, text: string, language: object, nodeTypes
 
   const shapeAtCursor = (): TypeShape => {
     const typeId = cursor.nodeTypeId;
-    return (shapes[typeId] ??= shapeOf(vocabulary, cursor.nodeType, cursor.nodeIsNamed));
+    return (shapes[typeId] ??= shapeOf(vocabulary, interned(cursor.nodeType), cursor.nodeIsNamed));
   };
 
   /** Nodes of a tree without errors whose start the binding was asked for: their first child may not start there. */
@@ -511,7 +511,7 @@ export function mirror(cursor: Cursor, text: string, language: object, nodeTypes
     // Tokens carry no field any code asks for.
     if (shape.named && !parentShape.fieldless) {
       const fieldId = cursor.currentFieldId;
-      if (fieldId) node.field = fields[fieldId] ??= cursor.currentFieldName;
+      if (fieldId) node.field = fields[fieldId] ??= cursor.currentFieldName && interned(cursor.currentFieldName);
     }
     attach(parent, node);
     if (expand) {

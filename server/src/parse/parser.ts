@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { mirror, mirrorRecords, type Cursor, type MirrorNode, type NodeTypeInfo, type OffsetEdit, type PreviousCopy, type RecordNames } from './mirror';
+import { interned } from './strings';
 import type { ParserKind, PythonParser, SyntaxTree, TreeEdit } from './tree';
 
 export interface ParserOptions {
@@ -136,6 +137,10 @@ function loadReader(): RecordReader {
   throw new Error('native/build/Release/tree_export.node is not built (npm run build builds it)');
 }
 
+function internedNames(names: RecordNames): RecordNames {
+  return { types: names.types.map(interned), named: names.named, fields: names.fields.map((field) => field && interned(field)) };
+}
+
 /** The copy from the native reader's records, after checking on a sample that it reads what the cursor reads. */
 function recordsCopy(parse: ParseFunction, fallback: CopyTree): CopyTree {
   const reader = loadReader();
@@ -144,7 +149,7 @@ function recordsCopy(parse: ParseFunction, fallback: CopyTree): CopyTree {
   const copy = Object.assign(
     (binding: BindingTree, text: string, carry: PreviousCopy | undefined) => {
       const root = rootOf(binding);
-      names ??= reader.vocabulary(root[0], root[1]);
+      names ??= internedNames(reader.vocabulary(root[0], root[1]));
       return mirrorRecords((pairs) => reader.exportTree(root[0], root[1], pairs), names, text, root.hasError, carry);
     },
     {
