@@ -62,6 +62,7 @@ type Value =
 const UNKNOWN: Value = { kind: 'unknown' };
 const NO_PRODUCERS: ReadonlySet<LayerNode> = new Set();
 const FRESH_TENSOR: Value = { kind: 'tensor', producers: NO_PRODUCERS };
+const NO_ENDS: ReadonlyMap<SequentialState, ReadonlySet<LayerNode>> = new Map();
 
 /**
  * Variables and Sequential end points of one scope. A branch (of an `if`, a `try`) starts as a view of the scope it
@@ -71,8 +72,9 @@ const FRESH_TENSOR: Value = { kind: 'tensor', producers: NO_PRODUCERS };
  */
 class Env {
   private readonly vars = new Map<string, Value>();
-  /** For each Sequential model: the layers the next `add` follows. */
-  private readonly ends = new Map<SequentialState, ReadonlySet<LayerNode>>();
+  /** For each Sequential model: the layers the next `add` follows. Made by the first `setSequentialEnd`: most scopes
+   *  and branches build no Sequential model. */
+  private ends: Map<SequentialState, ReadonlySet<LayerNode>> | undefined;
 
   private constructor(
     /** The enclosing scope: names this one does not bind are looked up there. */
@@ -113,18 +115,18 @@ class Env {
 
   sequentialEnd(state: SequentialState): ReadonlySet<LayerNode> | undefined {
     if (this.caller) return this.caller.sequentialEnd(state);
-    return this.ends.get(state) ?? this.base?.sequentialEnd(state);
+    return this.ends?.get(state) ?? this.base?.sequentialEnd(state);
   }
 
   setSequentialEnd(state: SequentialState, ends: ReadonlySet<LayerNode>): void {
     if (this.caller) this.caller.setSequentialEnd(state, ends);
-    else this.ends.set(state, ends);
+    else (this.ends ??= new Map()).set(state, ends);
   }
 
   /** Every Sequential model of a scope made by `scope` (the module, a function or class body: where code ends) with its
    *  end points. A branch or an inlined body ends inside a scope, which declares the ends. */
   scopeSequentialEnds(): ReadonlyMap<SequentialState, ReadonlySet<LayerNode>> {
-    return this.ends;
+    return this.ends ?? NO_ENDS;
   }
 
   /** Takes the state of `branches` (of this scope) that ran as alternatives; their union is what may hold afterwards.
@@ -134,7 +136,7 @@ class Env {
     const states = new Set<SequentialState>();
     for (const branch of branches) {
       for (const name of branch.vars.keys()) names.add(name);
-      for (const state of branch.ends.keys()) states.add(state);
+      if (branch.ends) for (const state of branch.ends.keys()) states.add(state);
     }
     for (const name of names) {
       const read = (b: Env) => b.own(name) ?? UNKNOWN;
@@ -180,11 +182,12 @@ function sameValue(a: Value, b: Value): boolean {
 /** A chain of helper calls and unrolled loop passes. Each chain is one object (its steps are kept), so it can key a
  *  map: every call of a helper makes its own nodes, and the same call evaluated again finds them. */
 class CallPath {
-  private readonly steps = new Map<string | number, CallPath>();
+  /** Made by the first step: most chains end where they are. */
+  private steps: Map<string | number, CallPath> | undefined;
 
   step(key: string | number): CallPath {
-    let next = this.steps.get(key);
-    if (!next) this.steps.set(key, (next = new CallPath()));
+    let next = this.steps?.get(key);
+    if (!next) (this.steps ??= new Map()).set(key, (next = new CallPath()));
     return next;
   }
 }
