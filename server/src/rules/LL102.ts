@@ -24,7 +24,6 @@ export const LL102: Rule = {
   },
   check({ analysis, text, options, report }) {
     if (options.activationOrder === 'either') return;
-    const shared = sharedLayersOf(analysis);
     for (const graph of analysis.graphs) {
       const tail = outputTail(graph);
       for (const norm of graph.nodes) {
@@ -56,7 +55,7 @@ export const LL102: Rule = {
               inline.kind === 'active'
                 ? fixOf(
                     `Move the activation after ${norm.spec.name}`,
-                    !shared.appliedElsewhere(previous) ? moveInlineActivation(previous, inline.argument.value.text, norm, analysis.imports, text) : undefined,
+                    !sharedLayersOf(analysis).appliedElsewhere(previous) ? moveInlineActivation(previous, inline.argument.value.text, norm, analysis.imports, text) : undefined,
                     'unsafe',
                   )
                 : swapFix(graph, previous, norm, text),

@@ -17,7 +17,6 @@ export const LL103: Rule = {
     fixes: ['unsafe'],
   },
   check({ analysis, report }) {
-    const shared = sharedLayersOf(analysis);
     for (const graph of analysis.graphs) {
       for (const weights of graph.nodes) {
         if (weights.spec.family !== 'dense' && weights.spec.family !== 'convolution') continue;
@@ -34,7 +33,7 @@ export const LL103: Rule = {
             // A shared layer would lose its bias in its other applications too.
             fixes: () => fixOf(
               'Set use_bias=False',
-              !shared.appliedElsewhere(weights) ? setParameter(weights.ctor, argument(weights, 'use_bias'), 'use_bias', 'False') : undefined,
+              !sharedLayersOf(analysis).appliedElsewhere(weights) ? setParameter(weights.ctor, argument(weights, 'use_bias'), 'use_bias', 'False') : undefined,
               'unsafe',
             ),
           });

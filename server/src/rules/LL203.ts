@@ -21,7 +21,6 @@ export const LL203: Rule = {
     fixes: ['unsafe'],
   },
   check({ analysis, text, report }) {
-    const shared = sharedLayersOf(analysis);
     for (const graph of analysis.graphs) {
       for (const dropout of graph.nodes) {
         if (!isPlainDropout(dropout)) continue;
@@ -38,7 +37,7 @@ export const LL203: Rule = {
             `(line ${line(source)}); neighbouring positions carry nearly the same signal, so this barely regularizes. ` +
             `${target ? target.name : 'Spatial dropout'} drops whole channels.`,
           related: [{ span: span(reportNode(source)), message: `the layer whose feature maps are dropped` }],
-          fixes: () => fixOf(`Replace with ${target?.name ?? 'spatial dropout'}`, target && spatialDropoutEdits(dropout, target, stage, analysis.imports, text, shared), 'unsafe'),
+          fixes: () => fixOf(`Replace with ${target?.name ?? 'spatial dropout'}`, target && spatialDropoutEdits(dropout, target, stage, analysis.imports, text, sharedLayersOf(analysis)), 'unsafe'),
         });
       }
     }

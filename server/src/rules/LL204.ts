@@ -21,7 +21,6 @@ export const LL204: Rule = {
     fixes: ['unsafe'],
   },
   check({ analysis, text, report }) {
-    const shared = sharedLayersOf(analysis);
     const target = layerByName(REPLACEMENT);
     for (const graph of analysis.graphs) {
       for (const norm of graph.nodes) {
@@ -36,7 +35,7 @@ export const LL204: Rule = {
             `${norm.spec.name} (line ${line(norm)}) normalizes the sequence output of ${source.spec.name} (line ${line(source)}) ` +
             `with statistics pooled over the batch and the time steps; layer normalization suits recurrent stacks better.`,
           related: [{ span: span(reportNode(source)), message: `the recurrent layer` }],
-          fixes: () => fixOf(`Replace with ${REPLACEMENT}`, target && replaceLayerClass(norm, target, analysis.imports, text, shared), 'unsafe'),
+          fixes: () => fixOf(`Replace with ${REPLACEMENT}`, target && replaceLayerClass(norm, target, analysis.imports, text, sharedLayersOf(analysis)), 'unsafe'),
         });
       }
     }

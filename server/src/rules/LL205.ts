@@ -22,7 +22,6 @@ export const LL205: Rule = {
     fixes: ['unsafe'],
   },
   check({ analysis, text, report }) {
-    const shared = sharedLayersOf(analysis);
     // Graph pieces of one model (split where the builder lost track) share their owner: judge "no SELU" over all of them.
     const byOwner = new Map<string, ModelGraph[]>();
     for (const graph of analysis.graphs) {
@@ -41,7 +40,7 @@ export const LL205: Rule = {
               `${dropout.spec.name} (line ${line(dropout)}) in a SELU network (${selu.spec.name}, line ${line(selu)}): ` +
               `plain dropout shifts the mean and variance that SELU keeps stable. Use ${ALPHA_DROPOUT}.`,
             related: [{ span: span(reportNode(selu)), message: `a SELU layer of the network` }],
-            fixes: () => fixOf(`Replace with ${ALPHA_DROPOUT}`, replaceLayerClass(dropout, layerByName(ALPHA_DROPOUT)!, analysis.imports, text, shared), 'unsafe'),
+            fixes: () => fixOf(`Replace with ${ALPHA_DROPOUT}`, replaceLayerClass(dropout, layerByName(ALPHA_DROPOUT)!, analysis.imports, text, sharedLayersOf(analysis)), 'unsafe'),
           });
         } else if (dropout.spec.name === ALPHA_DROPOUT && !seluAnywhere(dropout)) {
           report({
@@ -50,7 +49,7 @@ export const LL205: Rule = {
               `${dropout.spec.name} (line ${line(dropout)}) in a network without SELU activations: its correction keeps the ` +
               `statistics SELU relies on and does not suit other activations. Use ${DROPOUT}.`,
             related: [],
-            fixes: () => fixOf(`Replace with ${DROPOUT}`, replaceLayerClass(dropout, layerByName(DROPOUT)!, analysis.imports, text, shared), 'unsafe'),
+            fixes: () => fixOf(`Replace with ${DROPOUT}`, replaceLayerClass(dropout, layerByName(DROPOUT)!, analysis.imports, text, sharedLayersOf(analysis)), 'unsafe'),
           });
         }
       }

@@ -181,7 +181,8 @@ export function isBatchNormOnOutput(graph: ModelGraph, node: LayerNode, tail = o
 let sharedFor: readonly ModelGraph[] | undefined;
 let shared: SharedLayers | undefined;
 
-/** Which layer objects of the analysis are applied more than once; worked out once for all the rules whose fixes ask. */
+/** Which layer objects of the analysis are applied more than once: one answer for all the rules of a lint run whose
+ *  fixes ask (only those of findings not reported before do). */
 export function sharedLayersOf(analysis: ModuleAnalysis): SharedLayers {
   if (sharedFor !== analysis.graphs || !shared) {
     sharedFor = analysis.graphs;

@@ -101,17 +101,26 @@ suite('LL103 fires', () => {
 });
 
 suite('LL103 without a fix', () => {
+  /** A layer object applied twice (shared weights), once before a BatchNormalization. */
+  const twin = [
+    'shared = layers.Dense(8)',
+    'def twin(a, b):',
+    '    x = layers.BatchNormalization()(shared(a))',
+    '    y = shared(b)',
+    '    return layers.Concatenate()([x, y])',
+  ];
+
   test('a layer object applied twice (shared weights) keeps its bias', async () => {
-    const source = dedent(`
-      from keras import layers
-      shared = layers.Dense(8)
-      def twin(a, b):
-          x = layers.BatchNormalization()(shared(a))
-          y = shared(b)
-          return layers.Concatenate()([x, y])
-    `);
-    const [finding] = await findingsOf('LL103', source);
+    const [finding] = await findingsOf('LL103', ['from keras import layers', ...twin].join('\n'));
     assert.deepEqual(finding.fixes, []);
+  });
+
+  test('a shared layer keeps its bias after many fixes were asked for in the file', async () => {
+    const models = Array.from({ length: 20 }, (_, i) => `m${i} = Sequential([layers.Dense(8), layers.BatchNormalization()])`);
+    const findings = await findingsOf('LL103', ['from keras import layers, Sequential', ...models, ...twin].join('\n'));
+    assert.equal(findings.length, 21);
+    assert.ok(findings.slice(0, 20).every((f) => f.fixes.length === 1));
+    assert.deepEqual(findings[20].fixes, []);
   });
 });
 
