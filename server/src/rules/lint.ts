@@ -36,13 +36,13 @@ export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintC
     options: config.options,
     report: (report) => {
       const { span } = report;
-      const marked = [report.message, ...report.related.map((r) => r.message)];
-      const wording = marked.some(isMarked) ? { marked, nodes } : undefined;
-      const words = wording && worded(wording);
-      const message = words ? words[0] : report.message;
+      // The message first: a finding reported before is known by it, and its related messages need no wording.
+      const message = isMarked(report.message) ? word({ marked: report.message, nodes }) : report.message;
       const here = seen.get(span.start);
       if (here?.some((f) => f.code === code && f.span.end === span.end && f.message === message)) return;
-      const related = words ? report.related.map((r, i) => ({ ...r, message: words[i + 1] })) : report.related;
+      const marked = [report.message, ...report.related.map((r) => r.message)];
+      const wording = marked.some(isMarked) ? { marked, nodes } : undefined;
+      const related = wording ? report.related.map((r) => ({ ...r, message: word({ marked: r.message, nodes }) })) : report.related;
       const finding: Finding = { span, message, related, fixes: report.fixes?.() ?? NO_FIXES, code, severity };
       if (wording) Object.defineProperty(finding, 'wording', { value: wording, enumerable: false });
       if (here) here.push(finding);

@@ -12,14 +12,16 @@ export function span(node: SyntaxNode): Span {
 // that when an edit above moves the lines, the message can be worded again without running the rule (the editor's
 // incremental analysis).
 let marked: SyntaxNode[] | undefined;
-const MARK = /\u0000(\d+)\u0000/g;
+const MARK = '\u0000';
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
 
 /** The 1-based line where a layer is applied, or where a syntax node starts, for a message. */
 export function line(node: LayerNode | SyntaxNode): string {
   const syntax = 'application' in node ? node.application : node;
   if (!marked) return String(syntax.startPosition.row + 1);
   marked.push(syntax);
-  return `\u0000${marked.length - 1}\u0000`;
+  return `${MARK}${marked.length - 1}${MARK}`;
 }
 
 /** A message with its lines marked, and the nodes the marks stand for. */
@@ -39,10 +41,21 @@ export function markingLines(nodes: SyntaxNode[], report: () => void): void {
 }
 
 export function isMarked(message: string): boolean {
-  return message.includes('\u0000');
+  return message.includes(MARK);
 }
 
-/** The message with each mark replaced by the line its node starts on now. */
+/** The message with each mark (a node's index between two NULs) replaced by the line its node starts on now. */
 export function word({ marked: text, nodes }: Wording): string {
-  return text.replace(MARK, (_, index: string) => String(nodes[Number(index)].startPosition.row + 1));
+  // A scan rather than a replace with a regular expression and a callback: most findings word a message or two.
+  let worded = '';
+  let copied = 0;
+  for (let at = text.indexOf(MARK); at !== -1; at = text.indexOf(MARK, at + 1)) {
+    let end = at + 1;
+    while (end < text.length && text.charCodeAt(end) >= DIGIT_0 && text.charCodeAt(end) <= DIGIT_9) end++;
+    if (end === at + 1 || text[end] !== MARK) continue;
+    worded += text.slice(copied, at) + String(nodes[Number(text.slice(at + 1, end))].startPosition.row + 1);
+    copied = end + 1;
+    at = end;
+  }
+  return copied === 0 ? text : worded + text.slice(copied);
 }
