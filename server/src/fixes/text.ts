@@ -1,6 +1,6 @@
 // Line-level facts about source text that the edit builders share: where a line starts and ends, its
 // indentation, and whether a construct has its line to itself (so it can move or go with its comment).
-import { namedDescendants, type SyntaxNode } from '../parse/tree';
+import type { SyntaxNode } from '../parse/tree';
 
 export function newlineOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
@@ -28,26 +28,20 @@ export function ownsLines(text: string, node: SyntaxNode, commaAfter = false): b
   return before.trim() === '' && (commaAfter ? /^\s*,?\s*(#.*)?$/ : /^\s*(#.*)?$/).test(after);
 }
 
-// The identifiers under the node asked about last, by name: fixes ask about the same class body or function for each
-// finding in it. One slot, not a WeakMap over every node asked about (costly for V8's collector).
-let indexedNode: SyntaxNode | undefined;
-let identifiers = new Map<string, SyntaxNode[]>();
-
-/** Identifiers named `name` inside `node`. */
-export function mentions(node: SyntaxNode, name: string): readonly SyntaxNode[] {
-  // Often asked of a name the code does not have (is a new attribute free?): its text answers without an index.
-  if (indexedNode !== node && !node.text.includes(name)) return [];
-  if (indexedNode !== node) {
-    indexedNode = node;
-    identifiers = new Map();
-    for (const n of namedDescendants(node)) {
-      if (n.type !== 'identifier') continue;
-      const list = identifiers.get(n.text);
-      if (list) list.push(n);
-      else identifiers.set(n.text, [n]);
-    }
+/** Identifiers named `name` (not empty) inside `node`, in document order. */
+export function mentions(node: SyntaxNode, name: string): SyntaxNode[] {
+  // Looked up where the text has the name, not by a visit to every node under `node`: a class or function body is
+  // many nodes, spread over memory, and the name occurs in it a few times.
+  const found: SyntaxNode[] = [];
+  if (name === '') return found;
+  const text = node.text;
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    const start = node.startIndex + at;
+    const end = start + name.length;
+    const inner = node.descendantForIndex(start, end);
+    if (inner.type === 'identifier' && inner.startIndex === start && inner.endIndex === end) found.push(inner);
   }
-  return identifiers.get(name) ?? [];
+  return found;
 }
 
 export function rootOf(node: SyntaxNode): SyntaxNode {
