@@ -22,15 +22,12 @@ export const LL205: Rule = {
     fixes: ['unsafe'],
   },
   check({ analysis, text, report }) {
-    // Graph pieces of one model (split where the builder lost track) share their owner: judge "no SELU" over all of them.
-    const byOwner = new Map<string, ModelGraph[]>();
-    for (const graph of analysis.graphs) {
-      const key = `${graph.owner.kind}:${graph.owner.anchor.startIndex}`;
-      byOwner.set(key, [...(byOwner.get(key) ?? []), graph]);
-    }
+    const seluModel = seluModels(analysis.graphs);
     const seluAnywhere = (node: LayerNode) =>
-      analysis.graphs.some((g) => g.nodes.some((n) => n.application.startIndex === node.application.startIndex) && isSeluModel(byOwner, g) !== false);
+      analysis.graphs.some((g) => g.nodes.some((n) => n.application.startIndex === node.application.startIndex) && seluModel(g) !== false);
     for (const graph of analysis.graphs) {
+      // Only a graph with a dropout of either kind has anything to report: the others are not searched for SELU.
+      if (!graph.nodes.some((n) => isPlainDropout(n) || n.spec.name === ALPHA_DROPOUT)) continue;
       const selu = graph.nodes.find((n) => appliedActivation(n) === SELU);
       for (const dropout of graph.nodes) {
         if (isPlainDropout(dropout) && selu) {
@@ -57,9 +54,35 @@ export const LL205: Rule = {
   },
 };
 
-/** True when a piece of the graph's model uses SELU, false when none does, undefined when an activation is unknown. */
-function isSeluModel(byOwner: ReadonlyMap<string, readonly ModelGraph[]>, graph: ModelGraph): boolean | undefined {
-  const nodes = (byOwner.get(`${graph.owner.kind}:${graph.owner.anchor.startIndex}`) ?? [graph]).flatMap((g) => g.nodes);
+/** Whether a graph's model uses SELU (see isSeluModel), judged once per model and only when asked. */
+function seluModels(graphs: readonly ModelGraph[]): (graph: ModelGraph) => boolean | undefined {
+  let pieces: Map<string, ModelGraph[]> | undefined;
+  const verdicts = new Map<string, boolean | undefined>();
+  return (graph) => {
+    const key = ownerKey(graph);
+    if (!verdicts.has(key)) verdicts.set(key, isSeluModel((pieces ??= piecesByOwner(graphs)).get(key)!));
+    return verdicts.get(key);
+  };
+}
+
+/** Graph pieces of one model (split where the builder lost track) share their owner: "no SELU" is judged over all of them. */
+function piecesByOwner(graphs: readonly ModelGraph[]): Map<string, ModelGraph[]> {
+  const byOwner = new Map<string, ModelGraph[]>();
+  for (const graph of graphs) {
+    const pieces = byOwner.get(ownerKey(graph));
+    if (pieces) pieces.push(graph);
+    else byOwner.set(ownerKey(graph), [graph]);
+  }
+  return byOwner;
+}
+
+function ownerKey(graph: ModelGraph): string {
+  return `${graph.owner.kind}:${graph.owner.anchor.startIndex}`;
+}
+
+/** True when a piece of a model uses SELU, false when none does, undefined when an activation is unknown. */
+function isSeluModel(pieces: readonly ModelGraph[]): boolean | undefined {
+  const nodes = pieces.flatMap((g) => g.nodes);
   if (nodes.some((n) => appliedActivation(n) === SELU)) return true;
   return nodes.some((n) => inlineActivation(n).kind === 'unknown' || (n.spec.family === 'activation' && appliedActivation(n) === undefined)) ? undefined : false;
 }
