@@ -147,25 +147,35 @@ function straightRun(graph: ModelGraph, run: readonly LayerNode[]): boolean {
  *  silently, or give up the whole walk. */
 export type Step = 'through' | 'found' | 'stop' | 'abort';
 
+/** How far into its queue a walk looks for the nodes it met before; further on it keeps them in a set. */
+const LONG_WALK = 16;
+
 /** Walks from `start` (not included) along successors (`forward`) or predecessors (`back`), asking `visit` at each
  *  node; returns the nodes found, or undefined when `visit` gave up. */
 export function walk(graph: ModelGraph, start: LayerNode, direction: 'forward' | 'back', visit: (node: LayerNode) => Step): LayerNode[] | undefined {
-  const next = (n: LayerNode) => (direction === 'forward' ? graph.successors(n) : graph.predecessors(n));
+  const forward = direction === 'forward';
   const found: LayerNode[] = [];
-  // Rules walk from most nodes of a graph: the first step, often to nothing, allocates nothing.
-  const first = next(start);
+  // Rules walk from most nodes of a graph: the first step, often to nothing, allocates nothing more.
+  const first = forward ? graph.successors(start) : graph.predecessors(start);
   if (first.length === 0) return found;
-  const seen = new Set<LayerNode>().add(start);
-  // Breadth first; the queue is read by index rather than shifted.
-  const queue = first.slice();
-  for (let at = 0; at < queue.length; at++) {
+  // Breadth first, the queue read by index rather than shifted. It holds every node met, `start` first, so a node was
+  // met before when it stands earlier in the queue: most walks are a few nodes long, and look there rather than
+  // build a set; a long one moves to a set.
+  const queue = [start, ...first];
+  let met: Set<LayerNode> | undefined;
+  for (let at = 1; at < queue.length; at++) {
     const node = queue[at];
-    if (seen.has(node)) continue;
-    seen.add(node);
+    if (at < LONG_WALK) {
+      if (queue.indexOf(node) < at) continue;
+    } else {
+      met ??= new Set(queue.slice(0, at));
+      if (met.has(node)) continue;
+      met.add(node);
+    }
     const step = visit(node);
     if (step === 'abort') return undefined;
     if (step === 'found') found.push(node);
-    else if (step === 'through') for (const n of next(node)) queue.push(n);
+    else if (step === 'through') for (const n of forward ? graph.successors(node) : graph.predecessors(node)) queue.push(n);
   }
   return found;
 }

@@ -47,6 +47,12 @@ suite('LL101 fires', () => {
     `));
   });
 
+  test('through a long run of activation layers', async () => {
+    const activations = Array.from({ length: 20 }, () => 'layers.ReLU()').join(', ');
+    const source = `from keras import layers, Sequential\nm = Sequential([layers.Dropout(0.2), ${activations}, layers.BatchNormalization()])\n`;
+    assert.deepEqual(await placesOf('LL101', source), ['1:16-35']);
+  });
+
   test('add chain inside a loop: the statements swap with their comments', async () => {
     const source = dedent(`
       from tensorflow import keras
