@@ -20,10 +20,13 @@ export const LL103: Rule = {
     for (const graph of analysis.graphs) {
       for (const weights of graph.nodes) {
         if (weights.spec.family !== 'dense' && weights.spec.family !== 'convolution') continue;
+        // The normalization first: most weight layers feed none, and that answers before their arguments are read.
+        const norms = graph.successors(weights).filter(isBatchNorm);
+        if (norms.length === 0) continue;
         // Only a literal True (written or by default) is known to add a bias; no activation may stand between.
         if (!paramSpec(weights.spec, 'use_bias') || literalArgument(weights, 'use_bias') !== true) continue;
         if (inlineActivation(weights).kind !== 'none') continue;
-        for (const norm of graph.successors(weights).filter(isBatchNorm)) {
+        for (const norm of norms) {
           report({
             span: span(reportNode(weights)),
             message:
