@@ -1,6 +1,6 @@
 // LL304 dropout-rate-looks-like-keep-prob: Keras' `rate` is the fraction of units dropped; TF1's `keep_prob` was
 // the fraction kept. A value carried over from TF1 (0.8, 0.9) silently turns light dropout into very heavy dropout.
-import { argument } from '../keras/graph';
+import { argument, type LayerNode } from '../keras/graph';
 import type { SyntaxNode } from '../parse/tree';
 import { complementText, replaceValue } from '../fixes/arguments';
 import { fixOf } from '../fixes/fix';
@@ -23,7 +23,6 @@ export const LL304: Rule = {
         const rate = argument(node, 'rate');
         if (!rate) continue;
         const r = rate.literal;
-        const where = `${node.spec.name} (line ${line(node)})`;
         let message: string;
         let replacement: string;
         if (typeof r === 'number') {
@@ -31,14 +30,14 @@ export const LL304: Rule = {
           if (r < options.keepProbThreshold || r >= 1) continue;
           replacement = complementText(r);
           message =
-            `${where} drops ${Math.round(r * 100)}% of its inputs in training (rate=${rate.value.text}). In Keras the rate is the ` +
+            `${layerAt(node)} drops ${Math.round(r * 100)}% of its inputs in training (rate=${rate.value.text}). In Keras the rate is the ` +
             `fraction dropped; TF1's keep_prob was the fraction kept. If ${rate.value.text} was meant to be kept, use rate=${replacement}.`;
         } else {
           const name = keepName(rate.value);
           if (!name) continue;
           replacement = `1 - ${rate.value.text}`;
           message =
-            `${where} takes its rate from \`${rate.value.text}\`, which by its name holds a keep probability. In Keras the rate is the ` +
+            `${layerAt(node)} takes its rate from \`${rate.value.text}\`, which by its name holds a keep probability. In Keras the rate is the ` +
             `fraction dropped, so this drops the fraction meant to be kept; use rate=${replacement}.`;
         }
         report({
@@ -51,6 +50,11 @@ export const LL304: Rule = {
     }
   },
 };
+
+/** How a message names the layer: worded only for a rate that is reported, most are not. */
+function layerAt(node: LayerNode): string {
+  return `${node.spec.name} (line ${line(node)})`;
+}
 
 /** The name of a variable or attribute (`keep_prob`, `cfg.keep_rate`) that says it holds a keep probability. */
 function keepName(value: SyntaxNode): string | undefined {
