@@ -469,3 +469,21 @@ suite('model outputs', () => {
     );
   });
 });
+
+suite('graph neighbours', () => {
+  test('successors and predecessors follow the edges, in small graphs and large ones', async () => {
+    for (const length of [5, 60]) {
+      // A chain of Dense layers, with a second head off the third.
+      const chain = Array.from({ length }, (_, i) => `x${i + 1} = layers.Dense(1)(x${i})`).join('\n');
+      const [graph] = (await analyze(`from tensorflow.keras import layers\n${chain}\nhead = layers.Dense(2)(x3)\n`)).graphs;
+      const [first, second, third] = graph.nodes;
+      const head = graph.nodes[graph.nodes.length - 1];
+      assert.equal(graph.nodes.length, length + 1);
+      assert.deepEqual(graph.predecessors(first), []);
+      assert.deepEqual(graph.successors(first), [second]);
+      assert.deepEqual(graph.successors(third), [graph.nodes[3], head]);
+      assert.deepEqual(graph.predecessors(head), [third]);
+      assert.deepEqual(graph.successors(head), []);
+    }
+  });
+});

@@ -107,15 +107,22 @@ export interface GraphOwner {
 
 const NO_NODES: readonly LayerNode[] = Object.freeze([]);
 
-function link(lists: Map<LayerNode, LayerNode[]>, from: LayerNode, to: LayerNode): void {
-  const list = lists.get(from);
+/** Up to this many nodes, a node's position is found by a search of `nodes`: rules ask for the neighbours of most
+ *  nodes, and in the short arrays of most graphs a search costs less than a map lookup. */
+const SEARCHED_NODES = 24;
+
+function link(lists: Array<LayerNode[] | undefined>, from: number, to: LayerNode): void {
+  const list = lists[from];
   if (list) list.push(to);
-  else lists.set(from, [to]);
+  else lists[from] = [to];
 }
 
 export class ModelGraph {
-  private readonly succ = new Map<LayerNode, LayerNode[]>();
-  private readonly pred = new Map<LayerNode, LayerNode[]>();
+  /** Successors and predecessors by position in `nodes`. */
+  private readonly succ: Array<LayerNode[] | undefined> = [];
+  private readonly pred: Array<LayerNode[] | undefined> = [];
+  /** The positions of the nodes of a larger graph. */
+  private readonly positions: Map<LayerNode, number> | undefined;
 
   constructor(
     readonly owner: GraphOwner,
@@ -125,18 +132,24 @@ export class ModelGraph {
     /** The layers whose output is the model's output, when the code says so (Sequential end, `Model(outputs=…)`, `call()` return). */
     readonly outputs: readonly LayerNode[] | undefined,
   ) {
+    if (nodes.length > SEARCHED_NODES) this.positions = new Map(nodes.map((node, position) => [node, position]));
     // Only nodes with edges get lists: many nodes (model inputs and outputs, graphs of one layer) have none one way.
     for (const [from, to] of edges) {
-      link(this.succ, from, to);
-      link(this.pred, to, from);
+      link(this.succ, this.positionOf(from), to);
+      link(this.pred, this.positionOf(to), from);
     }
   }
 
   successors(node: LayerNode): readonly LayerNode[] {
-    return this.succ.get(node) ?? NO_NODES;
+    return this.succ[this.positionOf(node)] ?? NO_NODES;
   }
 
   predecessors(node: LayerNode): readonly LayerNode[] {
-    return this.pred.get(node) ?? NO_NODES;
+    return this.pred[this.positionOf(node)] ?? NO_NODES;
+  }
+
+  /** -1 for a node of another graph. */
+  private positionOf(node: LayerNode): number {
+    return this.positions ? (this.positions.get(node) ?? -1) : this.nodes.indexOf(node);
   }
 }
