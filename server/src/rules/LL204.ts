@@ -25,9 +25,10 @@ export const LL204: Rule = {
     for (const graph of analysis.graphs) {
       for (const norm of graph.nodes) {
         if (!isBatchNorm(norm)) continue;
-        const before = nearestWeights(graph, norm, 'back').filter((n) => n.spec.family === 'recurrent');
-        const after = nearestWeights(graph, norm, 'forward').filter((n) => n.spec.family === 'recurrent');
-        const source = before.find(returnsSequences) ?? (after.length > 0 ? before[0] : undefined);
+        const before = nearestWeights(graph, norm, 'back').filter(isRecurrent);
+        // Most normalizations follow no recurrent layer: the walk forward is made only for those that do.
+        if (before.length === 0) continue;
+        const source = before.find(returnsSequences) ?? (nearestWeights(graph, norm, 'forward').some(isRecurrent) ? before[0] : undefined);
         if (!source) continue;
         report({
           span: span(reportNode(norm)),
@@ -46,6 +47,10 @@ export const LL204: Rule = {
 function nearestWeights(graph: ModelGraph, node: LayerNode, direction: 'back' | 'forward'): LayerNode[] {
   const passes = (n: LayerNode) => n.spec.family === 'dropout' || n.spec.family === 'activation' || n.spec.family === 'noise';
   return walk(graph, node, direction, (n) => (isWeightLayer(n) ? 'found' : passes(n) ? 'through' : 'stop'))!;
+}
+
+function isRecurrent(node: LayerNode): boolean {
+  return node.spec.family === 'recurrent';
 }
 
 /** `return_sequences=True` on the layer, or on the layer a wrapper (`Bidirectional(LSTM(...))`) is built around. */
