@@ -39,20 +39,24 @@ export type InlineActivation =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'active'; readonly argument: Argument; readonly name?: string };
 
+// Shared answers: most layers asked about have no inline activation.
+const NO_ACTIVATION: InlineActivation = Object.freeze({ kind: 'none' });
+const UNKNOWN_ACTIVATION: InlineActivation = Object.freeze({ kind: 'unknown' });
+
 /** The `activation=` of a Dense or Conv-family layer. */
 export function inlineActivation(node: LayerNode): InlineActivation {
-  if (node.spec.family !== 'dense' && node.spec.family !== 'convolution') return { kind: 'none' };
-  if (!paramSpec(node.spec, 'activation')) return { kind: 'none' };
+  if (node.spec.family !== 'dense' && node.spec.family !== 'convolution') return NO_ACTIVATION;
+  if (!paramSpec(node.spec, 'activation')) return NO_ACTIVATION;
   const written = argument(node, 'activation');
-  if (!written) return { kind: 'none' };
-  if (written.literal === null || written.literal === 'linear') return { kind: 'none' };
+  if (!written) return NO_ACTIVATION;
+  if (written.literal === null || written.literal === 'linear') return NO_ACTIVATION;
   if (typeof written.literal === 'string') return { kind: 'active', argument: written, name: written.literal.toLowerCase() };
   // `tf.nn.relu`, `keras.activations.gelu`: a function by its dotted name is an activation; a bare variable could be None.
   if (written.value.type === 'attribute') {
     const last = written.value.childForFieldName('attribute')?.text.toLowerCase();
-    return last === 'linear' ? { kind: 'none' } : { kind: 'active', argument: written, name: last };
+    return last === 'linear' ? NO_ACTIVATION : { kind: 'active', argument: written, name: last };
   }
-  return { kind: 'unknown' };
+  return UNKNOWN_ACTIVATION;
 }
 
 /** A layer whose whole job is an activation function (`Activation("relu")`, `ReLU()`, …), not `Activation("linear")`. */
