@@ -25,6 +25,8 @@ export const LL102: Rule = {
   check({ analysis, text, options, report }) {
     if (options.activationOrder === 'either') return;
     for (const graph of analysis.graphs) {
+      // The output tail is worked out only for a graph with a normalization to judge.
+      if (!graph.nodes.some(isBatchNorm)) continue;
       const tail = outputTail(graph);
       for (const norm of graph.nodes) {
         if (!isBatchNorm(norm) || isBatchNormOnOutput(graph, norm, tail)) continue;

@@ -3,7 +3,7 @@
 import { reportNode } from '../keras/graph';
 import { fixOf } from '../fixes/fix';
 import { moveLastToFront } from '../fixes/swap';
-import { isBatchNormOnOutput, outputTail, runFromOutputLayer } from './kinds';
+import { isBatchNorm, isBatchNormOnOutput, outputTail, runFromOutputLayer } from './kinds';
 import { line, span } from './messages';
 import type { Rule } from './types';
 
@@ -17,6 +17,8 @@ export const LL201: Rule = {
   },
   check({ analysis, text, report }) {
     for (const graph of analysis.graphs) {
+      // The output tail is worked out only for a graph with a normalization to find in it.
+      if (!graph.nodes.some(isBatchNorm)) continue;
       const tail = outputTail(graph);
       for (const norm of graph.nodes) {
         if (!isBatchNormOnOutput(graph, norm, tail)) continue;

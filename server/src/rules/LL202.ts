@@ -18,6 +18,8 @@ export const LL202: Rule = {
   },
   check({ analysis, text, report }) {
     for (const graph of analysis.graphs) {
+      // The output tail is worked out only for a graph with a dropout to find in it.
+      if (!graph.nodes.some(isDropoutFamily)) continue;
       for (const dropout of outputTail(graph)) {
         if (!isDropoutFamily(dropout)) continue;
         const run = runFromOutputLayer(graph, dropout);
