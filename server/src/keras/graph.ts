@@ -75,8 +75,13 @@ export function literalArgument(node: Pick<LayerNode, 'args' | 'spec'>, name: st
   const written = argument(node, name);
   if (written) return written.literal;
   const fallback = paramSpec(node.spec, name)?.default;
-  return fallback === undefined ? undefined : parsePythonLiteral(fallback);
+  if (fallback === undefined) return undefined;
+  if (!parsedDefaults.has(fallback)) parsedDefaults.set(fallback, parsePythonLiteral(fallback));
+  return parsedDefaults.get(fallback);
 }
+
+/** Catalog defaults by their text, parsed once: rules read the same few defaults (`True`, `-1`, `None`) of most layers. */
+const parsedDefaults = new Map<string, Literal | undefined>();
 
 /** A Python literal written as source text (catalog defaults). */
 function parsePythonLiteral(text: string): Literal | undefined {
