@@ -168,12 +168,10 @@ suite('add chains', () => {
       add_block(model, 32)
       model.add(layers.BatchNormalization())
     `);
+    // Inlined where it is called, the helper is no graph of its own.
     assert.deepEqual(
       graphs.map((g) => [g.owner, g.edges]),
-      [
-        ['sequential model', ['Dense@5>Dropout@6', 'Dropout@6>BatchNormalization@10']],
-        ['function add_block', ['Dense@5>Dropout@6']],
-      ],
+      [['sequential model', ['Dense@5>Dropout@6', 'Dropout@6>BatchNormalization@10']]],
     );
   });
 });
@@ -208,7 +206,7 @@ suite('functional API', () => {
     );
   });
 
-  test('helper functions are inlined where called, and are graphs of their own', async () => {
+  test('helper functions are inlined where called; a function no call inlines is a graph of its own', async () => {
     const graphs = await graphsOf(`
       ${TF}
       def block(x, units):
@@ -219,13 +217,36 @@ suite('functional API', () => {
       a = block(inputs, 16)
       b = block(a, 8)
       out = layers.BatchNormalization()(b)
+
+      def unused(x):
+          return layers.BatchNormalization()(layers.Dropout(0.1)(x))
     `);
     assert.deepEqual(
       graphs.map((g) => [g.owner, g.edges]),
       [
         // The second call's Dense follows the first call's Dropout: each call has its own nodes.
         ['functional <module>', ['Dense@5>Dropout@6', 'Dropout@6>Dense@5', 'Dense@5>Dropout@6', 'Dropout@6>BatchNormalization@11']],
-        ['function block', ['Dense@5>Dropout@6']],
+        ['function unused', ['Dropout@14>BatchNormalization@14']],
+      ],
+    );
+  });
+
+  test("a function's own run comes after the module's code, and sees the names bound after its definition", async () => {
+    const graphs = await graphsOf(`
+      ${TF}
+      def build(x):
+          return head(layers.Dense(4)(x))
+
+      def head(x):
+          return layers.BatchNormalization()(layers.Dropout(0.1)(x))
+    `);
+    // \`build\` inlines \`head\`, defined after it, as a call made once the module is loaded would. Functions run the
+    // last defined first, so \`head\` has had its own run by then.
+    assert.deepEqual(
+      graphs.map((g) => [g.owner, g.edges]),
+      [
+        ['function build', ['Dense@5>Dropout@8', 'Dropout@8>BatchNormalization@8']],
+        ['function head', ['Dropout@8>BatchNormalization@8']],
       ],
     );
   });
@@ -432,22 +453,25 @@ suite('model outputs', () => {
   });
 
   test('a Sequential a helper returns has no known output on its own; where it is finished, it has', async () => {
-    const graphs = await graphsOf(`
+    const helper = `
       from keras import layers, Sequential
       def base():
           m = Sequential()
           m.add(layers.Dense(8))
           m.add(layers.Dropout(0.2))
           return m
+    `;
+    assert.deepEqual(
+      (await graphsOf(helper)).map((g) => [g.owner, g.outputs]),
+      [['sequential m', undefined]],
+    );
+    const finished = await graphsOf(`${helper}
       model = base()
       model.add(layers.Dense(1))
     `);
     assert.deepEqual(
-      graphs.map((g) => [g.owner, g.outputs]),
-      [
-        ['sequential m', ['Dense@8']],
-        ['sequential m', undefined],
-      ],
+      finished.map((g) => [g.owner, g.outputs]),
+      [['sequential m', ['Dense@9']]],
     );
   });
 

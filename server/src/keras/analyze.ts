@@ -6,8 +6,8 @@ import { collectImports, type ImportTable } from './imports';
 
 export interface ModuleAnalysis {
   readonly imports: ImportTable;
-  /** Every model graph, in source order. A layer inside a helper function appears in the helper's own graph and
-   *  in the graph of each caller it is inlined into. */
+  /** Every model graph, in source order. A layer inside a helper function appears in the graph of each caller it is
+   *  inlined into; a function that no call inlines is a graph of its own. */
   readonly graphs: readonly ModelGraph[];
   readonly models: readonly ModelObject[];
   /** Calls, method calls and `trainable` assignments on model objects, in evaluation order. */

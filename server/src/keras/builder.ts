@@ -371,6 +371,10 @@ class Builder {
   private readonly rootPath = new CallPath();
   /** By syntax node id. */
   private readonly calls = new Map<number, CallSyntax>();
+  /** Functions defined so far that have not had their own run (see runDefinedFunctions). */
+  private readonly defined: Array<{ definition: SyntaxNode; name: string; scope: Env }> = [];
+  /** Functions a call has inlined, by definition node id. */
+  private readonly inlinedDefinitions = new Set<number>();
 
   private readonly resolver: KerasResolver;
 
@@ -384,6 +388,7 @@ class Builder {
       this.block(statements, this.moduleEnv, this.frame(moduleOwner, 'functional'));
       this.declareSequentialEnds(this.moduleEnv);
     });
+    this.runDefinedFunctions();
     const graphs = this.contexts.flatMap((c) => c.graphs());
     graphs.sort((a, b) => a.nodes[0].application.startIndex - b.nodes[0].application.startIndex);
     return { graphs, models: this.models, events: this.events };
@@ -528,13 +533,26 @@ class Builder {
   private functionDefinition(node: SyntaxNode, env: Env): void {
     const name = node.childForFieldName('name');
     if (name) env.bind(name.text, { kind: 'function', definition: node, scope: env });
-    // Each function is also a graph of its own, with its parameters as unknown inputs.
-    const owner: GraphOwner = { kind: 'function', name: name?.text ?? '<function>', anchor: node };
-    this.inContext(() => {
-      const local = Env.scope(env);
-      this.runFunction(node, local, [], [], this.frame(owner, 'functional'));
-      this.declareSequentialEnds(local);
-    });
+    this.defined.push({ definition: node, name: name?.text ?? '<function>', scope: env });
+  }
+
+  /**
+   * Each function is also a graph of its own, with its parameters as unknown inputs, unless a call inlined it: then
+   * its layers are already in the caller's graph, with what the caller gives them. Functions run after the module's
+   * code, as Python calls them (seeing the names the module binds later), the last defined first: a module's helpers
+   * usually come before the functions that call them, which then inline them.
+   */
+  private runDefinedFunctions(): void {
+    for (let next = this.defined.pop(); next; next = this.defined.pop()) {
+      const { definition, name, scope } = next;
+      if (this.inlinedDefinitions.has(definition.id)) continue;
+      const owner: GraphOwner = { kind: 'function', name, anchor: definition };
+      this.inContext(() => {
+        const local = Env.scope(scope);
+        this.runFunction(definition, local, [], [], this.frame(owner, 'functional'));
+        this.declareSequentialEnds(local);
+      });
+    }
   }
 
   /** Where a scope's code ends, each Sequential model built in it ends with the layers its last `add` left (the end
@@ -861,6 +879,7 @@ class Builder {
       else positional.push(value);
     }
     if (frame.depth >= MAX_INLINE_DEPTH || frame.active.has(definition.id)) return UNKNOWN;
+    this.inlinedDefinitions.add(definition.id);
     const callFrame = frame.inlined(frame.path.step(call.id), definition.id);
     // The helper sees the caller's Sequential end points, so `add` calls in a helper continue the caller's model.
     const local = Env.inlined(scope, env);
