@@ -48,8 +48,9 @@ function* recurrentLayers(analysis: ModuleAnalysis): Generator<{ layer: Layer; s
   for (const graph of analysis.graphs) {
     for (const node of graph.nodes) {
       if (paramSpec(node.spec, 'use_cudnn')) yield { layer: node, site: node };
-      // A wrapped layer is constructed in the call's arguments; most layers are given none.
-      if (!node.args.some((a) => a.value.type === 'call')) continue;
+      // Only a layer that takes another, by its signature or by a keyword written, can have one built in its call; the
+      // question is asked of every layer, and reading the argument values would touch each one's syntax.
+      if (!WRAPPED_PARAMETERS.some((name) => paramSpec(node.spec, name) || node.args.some((a) => a.keyword === name))) continue;
       for (const name of WRAPPED_PARAMETERS) {
         const inner = argument(node, name)?.value;
         const fn = inner?.type === 'call' ? inner.childForFieldName('function') : null;
