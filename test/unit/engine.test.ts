@@ -231,22 +231,25 @@ suite('functional API', () => {
     );
   });
 
-  test("a function's own run comes after the module's code, and sees the names bound after its definition", async () => {
+  test("a function's own run reads the module as it was where the function was defined", async () => {
     const graphs = await graphsOf(`
       ${TF}
+      def head(x):
+          return layers.Dropout(0.1)(x)
+
       def build(x):
           return head(layers.Dense(4)(x))
 
       def head(x):
-          return layers.BatchNormalization()(layers.Dropout(0.1)(x))
+          return layers.BatchNormalization()(x)
     `);
-    // \`build\` inlines \`head\`, defined after it, as a call made once the module is loaded would. Functions run the
-    // last defined first, so \`head\` has had its own run by then.
+    // \`build\` runs after the module's code but calls the first \`head\`, as it would have when it was defined; that
+    // \`head\` is then inlined and has no graph of its own, the second one has.
     assert.deepEqual(
-      graphs.map((g) => [g.owner, g.edges]),
+      graphs.map((g) => [g.owner, g.nodes, g.edges]),
       [
-        ['function build', ['Dense@5>Dropout@8', 'Dropout@8>BatchNormalization@8']],
-        ['function head', ['Dropout@8>BatchNormalization@8']],
+        ['function build', ['Dense@8', 'Dropout@5'], ['Dense@8>Dropout@5']],
+        ['function head', ['BatchNormalization@11'], []],
       ],
     );
   });
@@ -389,6 +392,31 @@ suite('literals', () => {
 });
 
 suite('model objects and wrappers', () => {
+  test("a function's own run keeps the place of its events and models among the module's", async () => {
+    const analysis = await analyze(dedent(`
+      import keras
+      model = keras.Sequential([keras.layers.Dense(2)])
+      model.compile("adam", "mse")
+      def train(data):
+          model.fit(data, epochs=2)
+          return keras.Sequential([keras.layers.Dense(1)])
+      model.trainable = False
+      model.fit(x, y)
+      other = keras.Sequential()
+    `));
+    // \`train\` runs after the module's code (it could have been inlined), but where it is defined it would have run.
+    assert.deepEqual(
+      analysis.events.map((e) => [e.kind, e.model.name, e.kind === 'method' ? e.method : '', e.node.startPosition.row + 1]),
+      [
+        ['method', 'model', 'compile', 3],
+        ['method', 'model', 'fit', 5],
+        ['trainable', 'model', '', 7],
+        ['method', 'model', 'fit', 8],
+      ],
+    );
+    assert.deepEqual(analysis.models.map((m) => m.creation.startPosition.row + 1), [2, 6, 9]);
+  });
+
   test('an instance of a subclassed model is a model whose class is known, with its events', async () => {
     const analysis = await analyze(dedent(`
       import keras

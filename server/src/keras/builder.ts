@@ -75,6 +75,11 @@ class Env {
   /** For each Sequential model: the layers the next `add` follows. Made by the first `setSequentialEnd`: most scopes
    *  and branches build no Sequential model. */
   private ends: Map<SequentialState, ReadonlySet<LayerNode>> | undefined;
+  /** The module scope only: each name's values, with the time each was bound (a count of the binds before it). */
+  private history: Map<string, Array<{ readonly time: number; readonly value: Value }>> | undefined;
+  private clock = 0;
+  /** While set, names read from this scope have the values they had at that time. */
+  private asOf: number | undefined;
 
   private constructor(
     /** The enclosing scope: names this one does not bind are looked up there. */
@@ -85,9 +90,16 @@ class Env {
     private readonly caller: Env | undefined,
   ) {}
 
-  /** A scope of its own: the module, a function body, a class body. */
+  /** A scope of its own: a function body, a class body. */
   static scope(parent?: Env): Env {
     return new Env(parent, undefined, undefined);
+  }
+
+  /** The module's scope, which keeps every value each name has had (see `readAsOf`). */
+  static module(): Env {
+    const env = new Env(undefined, undefined, undefined);
+    env.history = new Map();
+    return env;
   }
 
   /** The scope of a helper's body inlined at a call from `caller`: it sees the names of `definitionScope`, where the
@@ -102,11 +114,34 @@ class Env {
 
   bind(name: string, value: Value): void {
     this.vars.set(name, value);
+    if (!this.history) return;
+    const values = this.history.get(name);
+    const entry = { time: this.clock++, value };
+    if (values) values.push(entry);
+    else this.history.set(name, [entry]);
+  }
+
+  /** The module scope's time: binds made so far. */
+  now(): number {
+    return this.clock;
+  }
+
+  /** Reads the module scope as it was at `time` (a function's definition), or as it is (undefined). */
+  readAsOf(time: number | undefined): void {
+    this.asOf = time;
   }
 
   /** What this scope itself (not an enclosing one) binds `name` to. */
   private own(name: string): Value | undefined {
+    if (this.asOf !== undefined) return this.valueAt(name, this.asOf);
     return this.vars.get(name) ?? this.base?.own(name);
+  }
+
+  private valueAt(name: string, time: number): Value | undefined {
+    const values = this.history?.get(name);
+    if (!values) return undefined;
+    for (let i = values.length - 1; i >= 0; i--) if (values[i].time < time) return values[i].value;
+    return undefined;
   }
 
   lookup(name: string): Value | undefined {
@@ -367,12 +402,12 @@ class Builder {
   private readonly kerasModelClasses = new Set<string>();
   private context!: Context;
   private nesting = 0;
-  private readonly moduleEnv = Env.scope();
+  private readonly moduleEnv = Env.module();
   private readonly rootPath = new CallPath();
   /** By syntax node id. */
   private readonly calls = new Map<number, CallSyntax>();
-  /** Functions defined so far that have not had their own run (see runDefinedFunctions). */
-  private readonly defined: Array<{ definition: SyntaxNode; name: string; scope: Env }> = [];
+  /** Functions defined at the module's top level, whose own run waits for the module's end (see runDefinedFunctions). */
+  private readonly defined: DeferredRun[] = [];
   /** Functions a call has inlined, by definition node id. */
   private readonly inlinedDefinitions = new Set<number>();
 
@@ -530,28 +565,51 @@ class Builder {
     this.block(body.children, env, loopFrame);
   }
 
+  /** Each function is also a graph of its own, with its parameters as unknown inputs. */
   private functionDefinition(node: SyntaxNode, env: Env): void {
-    const name = node.childForFieldName('name');
-    if (name) env.bind(name.text, { kind: 'function', definition: node, scope: env });
-    this.defined.push({ definition: node, name: name?.text ?? '<function>', scope: env });
+    const nameNode = node.childForFieldName('name');
+    const name = nameNode?.text ?? '<function>';
+    if (nameNode) env.bind(name, { kind: 'function', definition: node, scope: env });
+    if (env !== this.moduleEnv) {
+      this.inContext(() => this.ownRun(node, name, env));
+      return;
+    }
+    // A module-level function's own run waits for the module's end, in a context of its own made here (graphs keep
+    // the order of their contexts), so that it can be left out if a call inlines the function.
+    const context = new Context();
+    this.contexts.push(context);
+    this.defined.push({ definition: node, name, context, time: env.now(), events: this.events.length, models: this.models.length });
+  }
+
+  private ownRun(definition: SyntaxNode, name: string, scope: Env): void {
+    const owner: GraphOwner = { kind: 'function', name, anchor: definition };
+    const local = Env.scope(scope);
+    this.runFunction(definition, local, [], [], this.frame(owner, 'functional'));
+    this.declareSequentialEnds(local);
   }
 
   /**
-   * Each function is also a graph of its own, with its parameters as unknown inputs, unless a call inlined it: then
-   * its layers are already in the caller's graph, with what the caller gives them. Functions run after the module's
-   * code, as Python calls them (seeing the names the module binds later), the last defined first: a module's helpers
-   * usually come before the functions that call them, which then inline them.
+   * The own runs of the module-level functions that no call inlined: a function a call inlined has its layers in the
+   * caller's graph already, with what the caller gives them, and its own graph would only repeat them. The last
+   * defined runs first, so that the helpers it calls are marked before their turn. Each reads the module as it was
+   * where the function was defined, and its models and events take their place there.
    */
   private runDefinedFunctions(): void {
-    for (let next = this.defined.pop(); next; next = this.defined.pop()) {
-      const { definition, name, scope } = next;
-      if (this.inlinedDefinitions.has(definition.id)) continue;
-      const owner: GraphOwner = { kind: 'function', name, anchor: definition };
-      this.inContext(() => {
-        const local = Env.scope(scope);
-        this.runFunction(definition, local, [], [], this.frame(owner, 'functional'));
-        this.declareSequentialEnds(local);
-      });
+    for (let run = this.defined.pop(); run; run = this.defined.pop()) {
+      if (this.inlinedDefinitions.has(run.definition.id)) continue;
+      const events = this.events.length;
+      const models = this.models.length;
+      const saved = this.context;
+      this.context = run.context;
+      this.moduleEnv.readAsOf(run.time);
+      try {
+        this.ownRun(run.definition, run.name, this.moduleEnv);
+      } finally {
+        this.moduleEnv.readAsOf(undefined);
+        this.context = saved;
+      }
+      this.events.splice(run.events, 0, ...this.events.splice(events));
+      this.models.splice(run.models, 0, ...this.models.splice(models));
     }
   }
 
@@ -985,6 +1043,17 @@ class Builder {
     }
     return UNKNOWN;
   }
+}
+
+/** A module-level function whose own run waits for the module's end: the context its graphs go to, and where it was
+ *  defined (the module's time, and how many events and models the module had made). */
+interface DeferredRun {
+  readonly definition: SyntaxNode;
+  readonly name: string;
+  readonly context: Context;
+  readonly time: number;
+  readonly events: number;
+  readonly models: number;
 }
 
 interface KerasCallee {

@@ -247,8 +247,7 @@ const DEFINITIONS = new Set(['function_definition', 'class_definition', 'decorat
  *
  * The graph builder runs the statements in order, so a statement sees, for each name it reads, the statement that
  * bound it last before it (and the ones before that, when that binding was conditional). A function or class it uses
- * runs its body there too, so the names the body reads are looked up from the same place. A function's own run comes
- * after all the statements, so what a definition reads is also looked up from the module's end. A statement joins the
+ * runs its body there too, so the names the body reads are looked up from the same place. A statement joins the
  * island of every binding it can see this way, which leaves no island reading a name another island binds. Names a
  * function declares `global` are bound wherever it is called: every statement naming them is put together.
  */
@@ -296,11 +295,9 @@ export function islandsOf(statements: readonly SyntaxNode[]): SyntaxNode[][] {
   for (const at of members) {
     const pending = [...names[at]!.reads, ...names[at]!.declared];
     const looked = new Set<string>(pending);
-    // A function's own run comes after the module's code (its body may also run earlier, where a statement calls it).
-    const from = DEFINITIONS.has(statements[at].type) ? [at, statements.length] : [at];
     while (pending.length > 0) {
       const name = pending.pop()!;
-      for (const binder of from.flatMap((position) => visible(name, position))) {
+      for (const binder of visible(name, at)) {
         union(binder, at);
         if (!DEFINITIONS.has(statements[binder].type)) continue;
         for (const inner of names[binder]!.reads) {
