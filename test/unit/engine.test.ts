@@ -392,6 +392,25 @@ suite('literals', () => {
 });
 
 suite('model objects and wrappers', () => {
+  test("a method's name is no name of the module: a bare call of it is not the method", async () => {
+    const graphs = await graphsOf(`
+      from keras import layers
+      class Trainer:
+          def block(self, x):
+              return layers.Dropout(0.1)(x)
+      inputs = layers.Input((3,))
+      y = block(inputs)
+      z = layers.BatchNormalization()(y)
+    `);
+    assert.deepEqual(
+      graphs.map((g) => [g.owner, g.nodes, g.edges]),
+      [
+        ['function block', ['Dropout@4'], []],
+        ['functional <module>', ['BatchNormalization@7'], []],
+      ],
+    );
+  });
+
   test("a function's own run keeps the place of its events and models among the module's", async () => {
     const analysis = await analyze(dedent(`
       import keras

@@ -565,11 +565,12 @@ class Builder {
     this.block(body.children, env, loopFrame);
   }
 
-  /** Each function is also a graph of its own, with its parameters as unknown inputs. */
-  private functionDefinition(node: SyntaxNode, env: Env): void {
+  /** Each function is also a graph of its own, with its parameters as unknown inputs. A method (`method`) is run
+   *  the same way, but its name binds nothing in the scope around its class: a bare call of that name is not it. */
+  private functionDefinition(node: SyntaxNode, env: Env, method = false): void {
     const nameNode = node.childForFieldName('name');
     const name = nameNode?.text ?? '<function>';
-    if (nameNode) env.bind(name, { kind: 'function', definition: node, scope: env });
+    if (nameNode && !method) env.bind(name, { kind: 'function', definition: node, scope: env });
     if (env !== this.moduleEnv) {
       this.inContext(() => this.ownRun(node, name, env));
       return;
@@ -642,7 +643,7 @@ class Builder {
       if (definition && methodName) methods.set(methodName, definition);
     }
     if (!isKeras) {
-      for (const method of methods.values()) this.functionDefinition(method, env);
+      for (const method of methods.values()) this.functionDefinition(method, env, true);
       return;
     }
     this.kerasClasses.add(name);
@@ -662,7 +663,7 @@ class Builder {
       }
     });
     for (const [methodName, method] of methods) {
-      if (!['__init__', 'build', 'call'].includes(methodName)) this.functionDefinition(method, env);
+      if (!['__init__', 'build', 'call'].includes(methodName)) this.functionDefinition(method, env, true);
     }
   }
 
