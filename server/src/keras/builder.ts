@@ -75,11 +75,8 @@ class Env {
   /** For each Sequential model: the layers the next `add` follows. Made by the first `setSequentialEnd`: most scopes
    *  and branches build no Sequential model. */
   private ends: Map<SequentialState, ReadonlySet<LayerNode>> | undefined;
-  /** The module scope only: each name's values, with the time each was bound (a count of the binds before it). */
-  private history: Map<string, Array<{ readonly time: number; readonly value: Value }>> | undefined;
-  private clock = 0;
-  /** While set, names read from this scope have the values they had at that time. */
-  private asOf: number | undefined;
+  /** The module scope only (one field, not three, in the many scopes made for branches and inlined calls). */
+  private timeline: Timeline | undefined;
 
   private constructor(
     /** The enclosing scope: names this one does not bind are looked up there. */
@@ -98,7 +95,7 @@ class Env {
   /** The module's scope, which keeps every value each name has had (see `readAsOf`). */
   static module(): Env {
     const env = new Env(undefined, undefined, undefined);
-    env.history = new Map();
+    env.timeline = new Timeline();
     return env;
   }
 
@@ -114,34 +111,23 @@ class Env {
 
   bind(name: string, value: Value): void {
     this.vars.set(name, value);
-    if (!this.history) return;
-    const values = this.history.get(name);
-    const entry = { time: this.clock++, value };
-    if (values) values.push(entry);
-    else this.history.set(name, [entry]);
+    this.timeline?.record(name, value);
   }
 
   /** The module scope's time: binds made so far. */
   now(): number {
-    return this.clock;
+    return this.timeline!.now();
   }
 
   /** Reads the module scope as it was at `time` (a function's definition), or as it is (undefined). */
   readAsOf(time: number | undefined): void {
-    this.asOf = time;
+    this.timeline!.asOf = time;
   }
 
   /** What this scope itself (not an enclosing one) binds `name` to. */
   private own(name: string): Value | undefined {
-    if (this.asOf !== undefined) return this.valueAt(name, this.asOf);
+    if (this.timeline?.asOf !== undefined) return this.timeline.valueAsOf(name);
     return this.vars.get(name) ?? this.base?.own(name);
-  }
-
-  private valueAt(name: string, time: number): Value | undefined {
-    const values = this.history?.get(name);
-    if (!values) return undefined;
-    for (let i = values.length - 1; i >= 0; i--) if (values[i].time < time) return values[i].value;
-    return undefined;
   }
 
   lookup(name: string): Value | undefined {
@@ -189,6 +175,33 @@ class Env {
       for (const branch of branches) for (const n of read(branch)) ends.add(n);
       this.setSequentialEnd(state, ends);
     }
+  }
+}
+
+/** Each value the module scope has bound a name to, with the time it was bound (a count of the binds before it). */
+class Timeline {
+  private readonly values = new Map<string, Array<{ readonly time: number; readonly value: Value }>>();
+  private clock = 0;
+  /** While set, names read from the scope have the values they had at that time. */
+  asOf: number | undefined;
+
+  record(name: string, value: Value): void {
+    const values = this.values.get(name);
+    const entry = { time: this.clock++, value };
+    if (values) values.push(entry);
+    else this.values.set(name, [entry]);
+  }
+
+  now(): number {
+    return this.clock;
+  }
+
+  /** The value `name` had at `asOf`. */
+  valueAsOf(name: string): Value | undefined {
+    const values = this.values.get(name);
+    if (!values || this.asOf === undefined) return undefined;
+    for (let i = values.length - 1; i >= 0; i--) if (values[i].time < this.asOf) return values[i].value;
+    return undefined;
   }
 }
 
@@ -1182,8 +1195,8 @@ export function parseArguments(list: SyntaxNode): Argument[] {
 /** An argument of a call. Its literal value is read when first asked for: the builder parses the arguments of every
  *  call it meets, and only the rules ask for a few layer arguments' values. */
 class CallArgument implements Argument {
-  private read = false;
-  private value_: Literal | undefined;
+  private literalRead = false;
+  private literalValue: Literal | undefined;
 
   constructor(
     readonly keyword: string | undefined,
@@ -1193,10 +1206,10 @@ class CallArgument implements Argument {
   ) {}
 
   get literal(): Literal | undefined {
-    if (!this.read) {
-      this.value_ = literalOf(this.value);
-      this.read = true;
+    if (!this.literalRead) {
+      this.literalValue = literalOf(this.value);
+      this.literalRead = true;
     }
-    return this.value_;
+    return this.literalValue;
   }
 }
