@@ -52,19 +52,8 @@ function target(measure: string, value: number, limit: number, unit: string): vo
   ratios.push({ measure, result: `${value.toFixed(unit === 'ms' ? 2 : 0)} ${unit}`, target: `≤ ${limit} ${unit} ${value <= limit ? '✓' : '✗ MISSED'}` });
 }
 
-/** Releases what the WASM binding allocates outside the JS heap (the native binding frees trees on GC).
- *  SyntaxTree has no release method yet, so this reaches the binding's tree behind the parser's wrapper; without it
- *  the WASM rounds would pile up every tree in WASM memory. */
-function release(tree: SyntaxTree): void {
-  const wrapped = tree as { delete?: () => void; binding?: { delete?: () => void } };
-  if (wrapped.delete) wrapped.delete();
-  else wrapped.binding?.delete?.();
-}
-
-/** Collects garbage and lets the binding free what it held. The native binding frees a tree in a finalizer that
- *  runs only when the event loop turns: without the yield, every round's dead trees stay in native memory
- *  (≈ 380 MB per pass over the corpus) and each later parse runs slower on the swollen heap, which skewed the
- *  in-process ratios by up to 50% from round to round. */
+/** Collects garbage between rounds, so that each starts on a heap without the last one's garbage, and turns the
+ *  event loop once: the binding's tree wrappers are finalized only then. */
 async function collect(): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
@@ -74,8 +63,9 @@ async function collect(): Promise<void> {
 
 // ---- 1. in-process: analysis vs parse ------------------------------------------------------------------
 
+/** Parses each text and frees its tree, as the engine does with a tree it keeps no copy of. */
 function parseAll(parser: PythonParser, texts: readonly string[]): void {
-  for (const text of texts) release(parser.parse(text));
+  for (const text of texts) parser.parse(text).dispose();
 }
 
 interface Phases {
@@ -85,8 +75,10 @@ interface Phases {
   rules: number;
 }
 
-/** Parse, graphs and rules of every text, adding each stage's time to `phases`. The first `rootNode` read is where
- *  the engine turns the binding's tree into the nodes it reads (see server/src/parse), so it is a stage of its own. */
+/** Parse, graphs and rules of every text, the way `layerlint check` runs them (server/src/cli/fixer.ts: the copy
+ *  is made and the binding's tree freed before the analysis), adding each stage's time to `phases`. The first
+ *  `rootNode` read is where the engine turns the binding's tree into the nodes it reads (see server/src/parse), so
+ *  it is a stage of its own, with the freeing of the binding's tree. */
 function analyzeAll(parser: PythonParser, texts: readonly string[], phases: Phases): number {
   let findings = 0;
   for (const text of texts) {
@@ -94,13 +86,20 @@ function analyzeAll(parser: PythonParser, texts: readonly string[], phases: Phas
     let root!: SyntaxNode;
     let analysis!: ModuleAnalysis;
     phases.parse += timed(() => (tree = parser.parse(text)));
-    phases['tree → JS nodes'] += timed(() => (root = tree.rootNode));
+    phases['tree → JS nodes'] += timed(() => {
+      root = tree.rootNode;
+      tree.dispose();
+    });
     phases['imports + graphs'] += timed(() => (analysis = analyzeModule(root)));
     phases.rules += timed(() => (findings += lint(analysis, text, DEFAULT_CONFIG, root).length));
-    release(tree);
   }
   return findings;
 }
+
+/** Files per turn: each round alternates the raw parse and the full analysis this many files at a time. Whole-corpus
+ *  turns are seconds apart, and the load of a shared machine changes within seconds: one side of a pair could run on
+ *  a busy machine and the other on a quiet one. Turns of ~0.1 s put both sides under the same load. */
+const TURN_FILES = 50;
 
 async function inProcess(native: PythonParser, texts: readonly string[], rounds: number): Promise<void> {
   console.log('\nfull analysis vs raw parse, in one process');
@@ -108,24 +107,39 @@ async function inProcess(native: PythonParser, texts: readonly string[], rounds:
   const full: number[] = [];
   const phases: Phases = { parse: 0, 'tree → JS nodes': 0, 'imports + graphs': 0, rules: 0 };
   let findings = 0;
-  analyzeAll(native, texts.slice(0, 50), { ...phases }); // warm the JIT before anything is timed
+  // One untimed pass of each first: the rounds time the engine compiled, as it runs through a large folder or a
+  // long editing session (what the first pass costs shows in the whole-process figures below).
+  analyzeAll(native, texts, { ...phases });
+  parseAll(native, texts);
+  const turns: string[][] = [];
+  for (let at = 0; at < texts.length; at += TURN_FILES) turns.push(texts.slice(at, at + TURN_FILES));
   for (let round = 0; round < rounds; round++) {
     await collect();
-    parse.push(timed(() => parseAll(native, texts)));
-    await collect();
-    full.push(timed(() => (findings = analyzeAll(native, texts, phases))));
+    let parseMs = 0;
+    let fullMs = 0;
+    let roundFindings = 0;
+    turns.forEach((turn, index) => {
+      // Which side goes first alternates too, so that neither always runs right after the other's garbage.
+      const parseFirst = (index + round) % 2 === 0;
+      if (parseFirst) parseMs += timed(() => parseAll(native, turn));
+      fullMs += timed(() => (roundFindings += analyzeAll(native, turn, phases)));
+      if (!parseFirst) parseMs += timed(() => parseAll(native, turn));
+    });
+    parse.push(parseMs);
+    full.push(fullMs);
+    findings = roundFindings;
   }
   record('raw tree-sitter parse of the corpus (native)', summary(parse, 'ms'));
   record('parse + graphs + all rules of the corpus', `${summary(full, 'ms')}; ${findings} findings`);
   const share = Object.entries(phases).map(([phase, ms]) => `${phase} ${(ms / rounds).toFixed(0)} ms`);
   record('  the same, by stage (mean of the rounds)', share.join(', '));
-  // Paired rounds: each analysis run is compared with the parse run next to it, so load shifts cancel.
+  // Each round's analysis is compared with the parse interleaved with it, so load shifts cancel.
   const paired = full.map((f, i) => f / parse[i]);
   ratio('full analysis ÷ raw parse (in process)', median(paired), 1.5, `rounds ${paired.map((r) => r.toFixed(2)).join(', ')}`);
   // The least any reader of the binding's tree pays: a cursor visiting every node once and reading nothing.
   const trees = texts.map((text) => native.parse(text));
   const walk = timed(() => trees.forEach(visitEveryNode));
-  trees.forEach(release);
+  trees.forEach((tree) => tree.dispose());
   ratio('a bare cursor walk over the binding\'s trees ÷ raw parse (the floor of any node copy)', walk / median(parse), undefined, `${walk.toFixed(0)} ms`);
 }
 
@@ -150,7 +164,7 @@ function visitEveryNode(tree: SyntaxTree): void {
 async function parseOnly(dir: string, kind: ParserKind): Promise<void> {
   const parser = await createParser({ force: kind });
   const files = pythonFiles(dir);
-  for (const file of files) release(parser.parse(readFileSync(file, 'utf8')));
+  for (const file of files) parser.parse(readFileSync(file, 'utf8')).dispose();
   process.stdout.write(`${files.length} files parsed\n`);
 }
 
