@@ -29,9 +29,12 @@ typedef struct {
   uint32_t *words;
   size_t length;
   size_t capacity;
+  // The words are the memory of the array handed to JavaScript, made at the size the walk needs: they cannot grow.
+  int fixed;
 } Records;
 
 static int grow(Records *records) {
+  if (records->fixed) return 0;
   size_t capacity = records->capacity ? records->capacity * 2 : 4096;
   uint32_t *words = realloc(records->words, capacity * sizeof(uint32_t));
   if (!words) return 0;
@@ -205,13 +208,22 @@ static napi_value export_tree(napi_env env, napi_callback_info info) {
     return fail(env, "exportTree: the grammar has more symbols or fields than a record holds");
   }
 
-  // Without statements to skip, the walk writes exactly one record per visible node, a count each subtree keeps.
-  Records records = {0};
+  // Without statements to skip, the walk writes exactly one record per visible node, a count each subtree keeps:
+  // the records are written straight into the array handed to JavaScript, with no buffer to copy them from.
   if (pairs == 0) {
-    records.capacity = 4 * (1 + (size_t)ts_subtree_visible_descendant_count(tree->root));
-    records.words = malloc(records.capacity * sizeof(uint32_t));
-    if (!records.words) records.capacity = 0;
+    size_t capacity = 4 * (1 + (size_t)ts_subtree_visible_descendant_count(tree->root));
+    napi_value buffer, array;
+    void *data;
+    if (napi_create_arraybuffer(env, capacity * sizeof(uint32_t), &data, &buffer) == napi_ok) {
+      Records records = {.words = data, .capacity = capacity, .fixed = 1};
+      if (walk(tree, carry, pairs, &records)) {
+        napi_create_typedarray(env, napi_uint32_array, records.length, buffer, 0, &array);
+        return array;
+      }
+    }
   }
+  // Statements to skip (or a count that did not hold): records in a buffer that grows, copied once done.
+  Records records = {0};
   if (!walk(tree, carry, pairs, &records)) {
     free(records.words);
     napi_throw_error(env, NULL, "exportTree: out of memory");
