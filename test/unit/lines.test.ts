@@ -41,3 +41,28 @@ test('an edit that does not match the texts leaves the table to a fresh scan', (
   textEdited('ab\ncd', 'a\n\nb\ncd', 1, 1, 'X'); // the new text is not the old one with `X` inserted
   assert.deepEqual(Array.from(lineStarts('a\n\nb\ncd')), [0, 2, 3, 5]);
 });
+
+test('around the length where the table becomes a typed array, scans and edits give the same table', () => {
+  const rng = new Rng(7);
+  let text = generateFile(rng, 60);
+  // Comment lines up to just under 64 Ki characters: edits then take the text over that length and back.
+  while (text.length < 65_536 - 60) text += `# ${'x'.repeat(rng.int(0, 70))}\n`;
+  lineStarts(text);
+  const lengths = { below: 0, above: 0 };
+  for (let i = 0; i < 300; i++) {
+    const start = rng.int(0, text.length);
+    const end = Math.min(text.length, start + rng.int(0, 120));
+    const inserted = 'ab\n'.repeat(rng.int(0, 40));
+    const next = text.slice(0, start) + inserted + text.slice(end);
+    textEdited(text, next, start, end, inserted);
+    text = next;
+    lengths[text.length < 65_536 ? 'below' : 'above']++;
+    assert.deepEqual(Array.from(lineStarts(text)), scan(text), `edit ${i}, length ${text.length}`);
+  }
+  // A fresh scan of a text on each side, too.
+  for (const length of [65_535, 65_536, 70_000]) {
+    const long = ('a'.repeat(9) + '\n').repeat(length / 10 + 1).slice(0, length);
+    assert.deepEqual(Array.from(lineStarts(long)), scan(long));
+  }
+  assert.ok(lengths.below > 20 && lengths.above > 20, `the edits stayed on one side: ${JSON.stringify(lengths)}`);
+});

@@ -337,9 +337,10 @@ class Context {
   }
 
   graphs(): ModelGraph[] {
-    // Union-find over node indices.
-    const parent = new Int32Array(this.nodes.length);
-    for (let i = 0; i < parent.length; i++) parent[i] = i;
+    // Union-find over node indices, in a plain array: a typed array's memory is allocated and tracked apart from the
+    // heap, which cost more than this small table is worth (made for every scope with layers).
+    const parent: number[] = [];
+    for (let i = 0; i < this.nodes.length; i++) parent.push(i);
     const find = (node: LayerNode): number => {
       const start = this.slot.get(node)!;
       let root = start;
