@@ -25,22 +25,17 @@
 // A top-level statement the caller already has a copy of (see `carry`): exported without its children.
 #define CARRIED (1u << 26)
 
+// The caller's array: the walk fills it and stops when it is full.
 typedef struct {
   uint32_t *words;
   size_t length;
   size_t capacity;
-  // The words are the memory of the array handed to JavaScript, made at the size the walk needs: they cannot grow.
-  int fixed;
 } Records;
 
-static int grow(Records *records) {
-  if (records->fixed) return 0;
-  size_t capacity = records->capacity ? records->capacity * 2 : 4096;
-  uint32_t *words = realloc(records->words, capacity * sizeof(uint32_t));
-  if (!words) return 0;
-  records->words = words;
-  records->capacity = capacity;
-  return 1;
+static napi_value int64(napi_env env, int64_t value) {
+  napi_value result;
+  napi_create_int64(env, value, &result);
+  return result;
 }
 
 static napi_value fail(napi_env env, const char *message) {
@@ -111,7 +106,7 @@ static TSFieldId own_field(const Level *level, uint32_t structural) {
 }
 
 static int append(Records *records, uint32_t head, uint32_t start, uint32_t end) {
-  if (records->length + 4 > records->capacity && !grow(records)) return 0;
+  if (records->length + 4 > records->capacity) return 0;
   uint32_t *record = records->words + records->length;
   record[0] = head;
   record[1] = start;
@@ -121,6 +116,9 @@ static int append(Records *records, uint32_t head, uint32_t start, uint32_t end)
   return 1;
 }
 
+// What a walk came to.
+enum { WALKED, FULL, NO_MEMORY };
+
 // The visible nodes of `tree` in pre-order, as the binding's cursor visits them (same types, offsets and fields),
 // read from tree-sitter's subtrees directly: the cursor's own bookkeeping was most of the cost of a walk with it.
 static int walk(const TSTree *tree, const uint32_t *carry, size_t pairs, Records *records) {
@@ -128,12 +126,12 @@ static int walk(const TSTree *tree, const uint32_t *carry, size_t pairs, Records
   Subtree root = tree->root;
   uint32_t root_start = ts_subtree_padding(root).bytes;
   uint32_t root_head = ts_language_public_symbol(language, ts_subtree_symbol(root)) | (ts_subtree_named(root) ? NAMED : 0);
-  if (!append(records, root_head, units(root_start), units(root_start + ts_subtree_size(root).bytes))) return 0;
-  if (ts_subtree_child_count(root) == 0) return 1;
+  if (!append(records, root_head, units(root_start), units(root_start + ts_subtree_size(root).bytes))) return FULL;
+  if (ts_subtree_child_count(root) == 0) return WALKED;
   Level *levels = NULL;
   size_t size = 0, capacity = 0;
-  int ok = push_level(&levels, &size, &capacity, language, root, root_start, 0, 0, 1);
-  while (ok && size > 0) {
+  int result = push_level(&levels, &size, &capacity, language, root, root_start, 0, 0, 1) ? WALKED : NO_MEMORY;
+  while (result == WALKED && size > 0) {
     Level *level = &levels[size - 1];
     uint32_t count = level->parent.ptr->child_count;
     if (level->child == count) {
@@ -165,30 +163,36 @@ static int walk(const TSTree *tree, const uint32_t *carry, size_t pairs, Records
       int skip = depth == 1 && pairs > 0 && is_carried(carry, pairs, units(start), units(end));
       if (skip) head |= CARRIED;
       size_t at = records->length;
-      if (!append(records, head, units(start), units(end))) { ok = 0; break; }
+      if (!append(records, head, units(start), units(end))) {
+        result = FULL;
+        break;
+      }
       records->words[owner + 3]++;
-      if (!skip && ts_subtree_child_count(child) > 0) ok = push_level(&levels, &size, &capacity, language, child, start, 0, at, depth + 1);
+      if (!skip && ts_subtree_child_count(child) > 0 && !push_level(&levels, &size, &capacity, language, child, start, 0, at, depth + 1)) result = NO_MEMORY;
     } else if (ts_subtree_visible_child_count(child) > 0) {
-      ok = push_level(&levels, &size, &capacity, language, child, start, field, owner, depth);
+      if (!push_level(&levels, &size, &capacity, language, child, start, field, owner, depth)) result = NO_MEMORY;
     }
   }
   free(levels);
-  return ok;
+  return result;
 }
 
-// exportTree(rootIdLow, rootIdHigh, carry?) → Uint32Array of records. `carry`: sorted [start, end] pairs of
-// top-level statements the caller can reuse when a child of the root spans exactly that range.
+// exportTree(rootIdLow, rootIdHigh, carry, into) → how many words of records were written into the Uint32Array
+// `into`, or minus the length it needs when it is too short (it is left unread then). The caller keeps one array
+// for every copy: a new array per tree was memory allocated and tracked outside V8's heap, which costs more than
+// the walk. `carry` (a Uint32Array or undefined): sorted [start, end] pairs of top-level statements the caller can
+// reuse when a child of the root spans exactly that range.
 static napi_value export_tree(napi_env env, napi_callback_info info) {
-  size_t argc = 3;
-  napi_value argv[3];
+  size_t argc = 4;
+  napi_value argv[4];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  if (argc < 2) return fail(env, "exportTree(rootIdLow, rootIdHigh, carry?): missing the root node's id");
+  if (argc < 4) return fail(env, "exportTree(rootIdLow, rootIdHigh, carry, into): missing arguments");
   const TSTree *tree = tree_of(env, argv[0], argv[1]);
   if (!tree) return fail(env, "exportTree: the root node's id must be two non-zero 32-bit numbers");
 
   const uint32_t *carry = NULL;
   size_t pairs = 0;
-  if (argc == 3) {
+  {
     napi_valuetype kind;
     napi_typeof(env, argv[2], &kind);
     if (kind != napi_undefined && kind != napi_null) {
@@ -208,34 +212,22 @@ static napi_value export_tree(napi_env env, napi_callback_info info) {
     return fail(env, "exportTree: the grammar has more symbols or fields than a record holds");
   }
 
-  // Without statements to skip, the walk writes exactly one record per visible node, a count each subtree keeps:
-  // the records are written straight into the array handed to JavaScript, with no buffer to copy them from.
-  if (pairs == 0) {
-    size_t capacity = 4 * (1 + (size_t)ts_subtree_visible_descendant_count(tree->root));
-    napi_value buffer, array;
-    void *data;
-    if (napi_create_arraybuffer(env, capacity * sizeof(uint32_t), &data, &buffer) == napi_ok) {
-      Records records = {.words = data, .capacity = capacity, .fixed = 1};
-      if (walk(tree, carry, pairs, &records)) {
-        napi_create_typedarray(env, napi_uint32_array, records.length, buffer, 0, &array);
-        return array;
-      }
-    }
+  napi_typedarray_type type;
+  size_t capacity;
+  void *into;
+  if (napi_get_typedarray_info(env, argv[3], &type, &capacity, &into, NULL, NULL) != napi_ok || type != napi_uint32_array) {
+    return fail(env, "exportTree: into must be a Uint32Array");
   }
-  // Statements to skip (or a count that did not hold): records in a buffer that grows, copied once done.
-  Records records = {0};
-  if (!walk(tree, carry, pairs, &records)) {
-    free(records.words);
-    napi_throw_error(env, NULL, "exportTree: out of memory");
-    return NULL;
+  // One record per visible node at most (statements carried over are written without their nodes), a count each
+  // subtree keeps. Should the walk still not fit, twice the array is asked for.
+  size_t needed = 4 * (1 + (size_t)ts_subtree_visible_descendant_count(tree->root));
+  if (needed > capacity) return int64(env, -(int64_t)needed);
+  Records records = {.words = into, .capacity = capacity};
+  switch (walk(tree, carry, pairs, &records)) {
+    case WALKED: return int64(env, (int64_t)records.length);
+    case FULL: return int64(env, -2 * (int64_t)capacity);
+    default: napi_throw_error(env, NULL, "exportTree: out of memory"); return NULL;
   }
-  napi_value buffer, array;
-  void *data;
-  napi_create_arraybuffer(env, records.length * sizeof(uint32_t), &data, &buffer);
-  memcpy(data, records.words, records.length * sizeof(uint32_t));
-  free(records.words);
-  napi_create_typedarray(env, napi_uint32_array, records.length, buffer, 0, &array);
-  return array;
 }
 
 // vocabulary(rootIdLow, rootIdHigh) → { types, named, fields }: the names the records' symbol and field ids stand for.

@@ -551,8 +551,8 @@ export interface RecordNames {
   fields: ReadonlyArray<string | undefined>;
 }
 
-/** Reads a tree's records (see native/tree_export.c); `carry` lists the sorted [start, end] pairs of top-level
- *  statements whose copies can be reused: those come without children. */
+/** Reads a tree's records (see native/tree_export.c), good until the next read; `carry` lists the sorted
+ *  [start, end] pairs of top-level statements whose copies can be reused: those come without children. */
 export type ReadRecords = (carry: Uint32Array | undefined) => Uint32Array;
 
 // The record layout of native/tree_export.c: 4 words per node in pre-order (head, start, end, child count).

@@ -113,7 +113,8 @@ function wrap(kind: ParserKind, copy: CopyTree, parse: ParseFunction): PythonPar
 
 /** layerlint's native reader (native/tree_export.c), built by `npm run build` next to the sources. */
 interface RecordReader {
-  exportTree(rootIdLow: number, rootIdHigh: number, carry?: Uint32Array): Uint32Array;
+  /** Writes a tree's records into `into`: how many words, or minus the length `into` must have. */
+  exportTree(rootIdLow: number, rootIdHigh: number, carry: Uint32Array | undefined, into: Uint32Array): number;
   vocabulary(rootIdLow: number, rootIdHigh: number): RecordNames;
   releaseTree(rootIdLow: number, rootIdHigh: number): void;
 }
@@ -145,12 +146,22 @@ function internedNames(names: RecordNames): RecordNames {
 function recordsCopy(parse: ParseFunction, fallback: CopyTree): CopyTree {
   const reader = loadReader();
   let names: RecordNames | undefined;
+  // The records of one tree at a time, in an array kept from copy to copy: a new one per tree was memory allocated
+  // and tracked outside V8's heap, which cost more than the reader's walk. It grows to the largest tree copied.
+  let records = new Uint32Array(1 << 16);
+  const read = (root: NativeRoot, carry: Uint32Array | undefined): Uint32Array => {
+    for (;;) {
+      const words = reader.exportTree(root[0], root[1], carry, records);
+      if (words >= 0) return records.subarray(0, words);
+      records = new Uint32Array(-words);
+    }
+  };
   const rootOf = (binding: BindingTree) => binding.rootNode as unknown as NativeRoot;
   const copy = Object.assign(
     (binding: BindingTree, text: string, carry: PreviousCopy | undefined) => {
       const root = rootOf(binding);
       names ??= internedNames(reader.vocabulary(root[0], root[1]));
-      return mirrorRecords((pairs) => reader.exportTree(root[0], root[1], pairs), names, text, root.hasError, carry);
+      return mirrorRecords((pairs) => read(root, pairs), names, text, root.hasError, carry);
     },
     {
       reader: 'records' as const,
