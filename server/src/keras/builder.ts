@@ -71,7 +71,8 @@ const NO_ENDS: ReadonlyMap<SequentialState, ReadonlySet<LayerNode>> = new Map();
  * run.
  */
 class Env {
-  private readonly vars = new Map<string, Value>();
+  /** Made by the first `bind`: many branches and inlined bodies bind nothing. */
+  private vars: Map<string, Value> | undefined;
   /** For each Sequential model: the layers the next `add` follows. Made by the first `setSequentialEnd`: most scopes
    *  and branches build no Sequential model. */
   private ends: Map<SequentialState, ReadonlySet<LayerNode>> | undefined;
@@ -110,7 +111,7 @@ class Env {
   }
 
   bind(name: string, value: Value): void {
-    this.vars.set(name, value);
+    (this.vars ??= new Map()).set(name, value);
     this.timeline?.record(name, value);
   }
 
@@ -127,7 +128,7 @@ class Env {
   /** What this scope itself (not an enclosing one) binds `name` to. */
   private own(name: string): Value | undefined {
     if (this.timeline?.asOf !== undefined) return this.timeline.valueAsOf(name);
-    return this.vars.get(name) ?? this.base?.own(name);
+    return this.vars?.get(name) ?? this.base?.own(name);
   }
 
   lookup(name: string): Value | undefined {
@@ -156,7 +157,7 @@ class Env {
     const names = new Set<string>();
     const states = new Set<SequentialState>();
     for (const branch of branches) {
-      for (const name of branch.vars.keys()) names.add(name);
+      if (branch.vars) for (const name of branch.vars.keys()) names.add(name);
       if (branch.ends) for (const state of branch.ends.keys()) states.add(state);
     }
     for (const name of names) {
