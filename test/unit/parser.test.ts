@@ -138,6 +138,19 @@ test('the mirror has the same nodes, offsets and fields as the binding tree, in 
   }
 });
 
+test('a module larger than the native reader keeps its array for is copied whole, and so are the modules after it', async (t) => {
+  const [[, records], [, cursor]] = await everyParser();
+  if (records.reader !== 'records') return t.skip('native/build/Release/tree_export.node is not built here');
+  // About 330,000 nodes: more than the 262,144 the parser keeps an array of records for.
+  const large = `from keras import layers\nx = layers.Input((8,))\n${'x = layers.Dense(64, activation="relu")(x)\n'.repeat(22_000)}`;
+  const small = generateFile(new Rng(3), 80);
+  for (const text of [large, small, large, small]) {
+    const copied = records.parseRoot(text);
+    assert.equal(copied.toString(), cursor.parseRoot(text).toString());
+    assert.equal(copied.endIndex, text.length);
+  }
+});
+
 test('after edits, statements carried over from the previous copy match the binding tree', async () => {
   for (const [kind, p] of await everyParser()) {
     const rng = new Rng(11);

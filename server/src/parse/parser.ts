@@ -142,18 +142,28 @@ function internedNames(names: RecordNames): RecordNames {
   return { types: names.types.map(interned), named: names.named, fields: names.fields.map((field) => field && interned(field)) };
 }
 
+/** Words of records (4 a node) of the array the native reader first writes into, and the most one keeps. */
+const FIRST_RECORD_WORDS = 1 << 16;
+const KEPT_RECORD_WORDS = 1 << 20;
+
 /** The copy from the native reader's records, after checking on a sample that it reads what the cursor reads. */
 function recordsCopy(parse: ParseFunction, fallback: CopyTree): CopyTree {
   const reader = loadReader();
   let names: RecordNames | undefined;
   // The records of one tree at a time, in an array kept from copy to copy: a new one per tree was memory allocated
-  // and tracked outside V8's heap, which cost more than the reader's walk. It grows to the largest tree copied.
-  let records = new Uint32Array(1 << 16);
+  // and tracked outside V8's heap, which cost more than the reader's walk. It grows to the largest tree copied, and
+  // one grown past KEPT_RECORD_WORDS (a module of some 20,000 lines) serves that tree only.
+  let records = new Uint32Array(FIRST_RECORD_WORDS);
   const read = (root: NativeRoot, carry: Uint32Array | undefined): Uint32Array => {
     for (;;) {
       const words = reader.exportTree(root[0], root[1], carry, records);
-      if (words >= 0) return records.subarray(0, words);
-      records = new Uint32Array(-words);
+      if (words < 0) {
+        records = new Uint32Array(-words);
+        continue;
+      }
+      const view = records.subarray(0, words);
+      if (records.length > KEPT_RECORD_WORDS) records = new Uint32Array(FIRST_RECORD_WORDS);
+      return view;
     }
   };
   const rootOf = (binding: BindingTree) => binding.rootNode as unknown as NativeRoot;
