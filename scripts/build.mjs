@@ -25,6 +25,8 @@ const entries = [
   { entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cli-worker.js' },
   // `npm run bench`; .vscodeignore keeps it out of the extension package.
   { entryPoints: ['bench/run.ts'], outfile: 'dist/bench.js' },
+  // Two builds' engines side by side (see bench/compare.ts).
+  { entryPoints: ['bench/compare.ts'], outfile: 'dist/bench-compare.js' },
 ];
 
 await Promise.all(entries.map((entry) => build({ ...common, ...entry, minify: !watch })));
