@@ -23,7 +23,7 @@ const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cli-worker.js' },
-  // `npm run bench`; .vscodeignore keeps it out of the extension package.
+  // `npm run bench`; the `files` list of package.json keeps the bench bundles out of the packages.
   { entryPoints: ['bench/run.ts'], outfile: 'dist/bench.js' },
   // Two builds' engines side by side (see bench/compare.ts).
   { entryPoints: ['bench/compare.ts'], outfile: 'dist/bench-compare.js' },
