@@ -139,10 +139,13 @@ interface Anchor {
   readonly source: Source;
 }
 
-// What a node is, in one number: three booleans would take three of its fields.
+// What a node is, in one number with its place among its parent's children: three booleans and the place would
+// take four of its fields.
 const IS_NAMED = 1;
 const IS_MISSING = 2;
 const HAS_ERROR = 4;
+const KIND_BITS = 7;
+const INDEX_SHIFT = 3;
 
 // Frozen: an accidental push onto the shared list would throw instead of giving every leaf a child.
 const NO_CHILDREN = Object.freeze([]) as unknown as MirrorNode[];
@@ -155,7 +158,6 @@ export class MirrorNode implements SyntaxNode {
   /** The field this node fills in its parent (`name`, `body`), if any. */
   field: string | null = null;
   private named?: MirrorNode[];
-  private indexInParent = -1;
   private flags: number;
 
   // Offsets from the start of the node's top-level statement (see Anchor).
@@ -252,7 +254,7 @@ export class MirrorNode implements SyntaxNode {
   private sibling(offset: number, namedOnly: boolean): MirrorNode | null {
     const siblings = this.parent?.children;
     if (!siblings) return null;
-    for (let i = this.indexInParent + offset; i >= 0 && i < siblings.length; i += offset) {
+    for (let i = (this.flags >>> INDEX_SHIFT) + offset; i >= 0 && i < siblings.length; i += offset) {
       if (!namedOnly || siblings[i].isNamed) return siblings[i];
     }
     return null;
@@ -297,7 +299,7 @@ export class MirrorNode implements SyntaxNode {
 
   /** Called once the walk has filled `children`. */
   seal(index: number): void {
-    this.indexInParent = index;
+    this.flags = (this.flags & KIND_BITS) | (index << INDEX_SHIFT);
   }
 
   /** The text this node reads, for a copy of the document's next version to share. */
