@@ -40,9 +40,9 @@ export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintC
       const message = isMarked(report.message) ? word({ marked: report.message, nodes }) : report.message;
       const here = seen.get(span.start);
       if (here?.some((f) => f.code === code && f.span.end === span.end && f.message === message)) return;
-      const marked = [report.message, ...report.related.map((r) => r.message)];
-      const wording = marked.some(isMarked) ? { marked, nodes } : undefined;
-      const related = wording ? report.related.map((r) => ({ ...r, message: word({ marked: r.message, nodes }) })) : report.related;
+      const linesNamed = isMarked(report.message) || report.related.some((r) => isMarked(r.message));
+      const wording = linesNamed ? { marked: [report.message, ...report.related.map((r) => r.message)], nodes } : undefined;
+      const related = wording ? report.related.map((r) => ({ span: r.span, message: word({ marked: r.message, nodes }) })) : report.related;
       const finding: Finding = { span, message, related, fixes: report.fixes?.() ?? NO_FIXES, code, severity };
       if (wording) Object.defineProperty(finding, 'wording', { value: wording, enumerable: false });
       if (here) here.push(finding);
