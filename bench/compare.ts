@@ -9,16 +9,12 @@
 // over the rounds. A round over the whole corpus moves by ±5% with the host's load, and so does any ratio of two
 // such rounds; a file's fastest run is the one nothing else got in the way of (no other process, no collection of
 // garbage), and the sum of those moves by well under 1% between runs of the same build.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { generateCorpus } from './corpus';
+import { benchCorpus } from './corpus';
 import { median } from './stats';
 import type { PythonParser, SyntaxNode } from '../server/src/parse/tree';
-
-// The benchmark's corpus (see run.ts).
-const SEED = 20_240_611;
 
 interface Engine {
   readonly build: string;
@@ -56,7 +52,7 @@ async function main([first, second, rounds = '5']: readonly string[]): Promise<v
   const engines = [await load(first), await load(second)];
   const work = mkdtempSync(join(tmpdir(), 'layerlint-compare-'));
   try {
-    const texts = generateCorpus(join(work, 'corpus'), SEED, 1_500, 250_000).files.map((file) => readFileSync(file, 'utf8'));
+    const texts = benchCorpus(join(work, 'corpus')).files.map((file) => readFileSync(file, 'utf8'));
     for (const engine of engines) for (let pass = 0; pass < 2; pass++) texts.forEach((text) => timeFile(engine, text));
     const fastest = engines.map(() => texts.map(() => [Infinity, Infinity]));
     for (let round = 0; round < Number(rounds); round++) {

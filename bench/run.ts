@@ -19,11 +19,10 @@ import { analyzeModule, type ModuleAnalysis } from '../server/src/keras/analyze'
 import { lint } from '../server/src/rules/lint';
 import { pythonFiles } from '../test/helpers/files';
 import { TestServer } from '../test/helpers/lsp-client';
-import { generateCorpus, generateLargeFile, Rng, type Corpus } from './corpus';
+import { BENCH_SEED, benchCorpus, generateCorpus, generateLargeFile, Rng, type Corpus } from './corpus';
 import { median, quantile, summary, timed, timedAsync } from './stats';
 
 const ROOT = resolve(__dirname, '..');
-const SEED = 20_240_611;
 const BENCH_JS = __filename;
 const KEYSTROKE_BUDGET_MS = 45_000;
 
@@ -257,8 +256,8 @@ async function keystrokeBench(native: PythonParser, text: string, count: number)
   // A server that has been edited in for a moment has compiled its incremental paths; the first keystrokes of a
   // fresh process also pay for that compilation. Like the in-process section, the figure is of the warmed state:
   // a first session of edits on the same text runs untimed.
-  await typingSession(native, text, count / 5, SEED + 2);
-  const { totals, parses, copies, analysedIslands, islands } = await typingSession(native, text, count, SEED + 1);
+  await typingSession(native, text, count / 5, BENCH_SEED + 2);
+  const { totals, parses, copies, analysedIslands, islands } = await typingSession(native, text, count, BENCH_SEED + 1);
   const spread = (values: number[]) => `median ${median(values).toFixed(2)} ms, p95 ${quantile(values, 0.95).toFixed(2)} ms`;
   record(`keystroke → diagnostics in ${text.split('\n').length} lines, ${totals.length} edits (after ${count / 5} untimed)`, `${spread(totals)}, max ${Math.max(...totals).toFixed(2)} ms`, 'p95 ≤ 5 ms');
   target('keystroke → diagnostics, p95', quantile(totals, 0.95), 5, 'ms');
@@ -341,7 +340,7 @@ async function editorLatency(text: string, count: number): Promise<void> {
     const uri = 'file:///bench/large.py';
     await server.open(uri, text);
     const diagnostics: Diagnostic[] = await server.diagnosticsFor(uri, 1, 60_000);
-    const rng = new Rng(SEED + 2);
+    const rng = new Rng(BENCH_SEED + 2);
     const lines = text.split('\n');
     const layerSites: Array<{ line: number; character: number }> = [];
     lines.forEach((line, row) => {
@@ -488,11 +487,11 @@ async function main(argv: readonly string[]): Promise<void> {
   const began = Date.now();
   const work = mkdtempSync(join(tmpdir(), 'layerlint-bench-'));
   try {
-    const corpus = quick ? generateCorpus(join(work, 'corpus'), SEED, 300, 50_000) : generateCorpus(join(work, 'corpus'), SEED, 1_500, 250_000);
-    const large = generateLargeFile(SEED, 5_000);
+    const corpus = quick ? generateCorpus(join(work, 'corpus'), BENCH_SEED, 300, 50_000) : benchCorpus(join(work, 'corpus'));
+    const large = generateLargeFile(BENCH_SEED, 5_000);
     writeFileSync(join(work, 'large.py'), large);
     console.log(`layerlint bench on ${machine()}`);
-    console.log(`corpus: ${corpus.files.length} files, ${corpus.lines} lines, ${(corpus.bytes / 1e6).toFixed(1)} MB in ${corpus.dir} (seed ${SEED})`);
+    console.log(`corpus: ${corpus.files.length} files, ${corpus.lines} lines, ${(corpus.bytes / 1e6).toFixed(1)} MB in ${corpus.dir} (seed ${BENCH_SEED})`);
     console.log(`large file: ${large.split('\n').length - 1} lines`);
     if (!(globalThis as { gc?: unknown }).gc) notes.push('run with `node --expose-gc` (as `npm run bench` does) to collect garbage between rounds.');
 

@@ -12,7 +12,6 @@
 #include <node_api.h>
 #include <stddef.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "language.h"  // tree-sitter's internal views of the grammar: aliases, fields, public symbols
 #include "subtree.h"   // its internal Subtree: the walk reads them, the release frees them

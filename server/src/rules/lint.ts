@@ -37,10 +37,11 @@ export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintC
     report: (report) => {
       const { span } = report;
       // The message first: a finding reported before is known by it, and its related messages need no wording.
-      const message = isMarked(report.message) ? word({ marked: report.message, nodes }) : report.message;
+      const messageMarked = isMarked(report.message);
+      const message = messageMarked ? word({ marked: report.message, nodes }) : report.message;
       const here = seen.get(span.start);
       if (here?.some((f) => f.code === code && f.span.end === span.end && f.message === message)) return;
-      const linesNamed = isMarked(report.message) || report.related.some((r) => isMarked(r.message));
+      const linesNamed = messageMarked || report.related.some((r) => isMarked(r.message));
       const wording = linesNamed ? { marked: [report.message, ...report.related.map((r) => r.message)], nodes } : undefined;
       const related = wording ? report.related.map((r) => ({ span: r.span, message: word({ marked: r.message, nodes }) })) : report.related;
       const finding: Finding = { span, message, related, fixes: report.fixes?.() ?? NO_FIXES, code, severity };
