@@ -53,7 +53,8 @@ interface TypeShape {
 interface Vocabulary {
   grammar: Grammar;
   shapes: TypeShape[];
-  fields: Array<string | null>;
+  /** By the binding's field id: layerlint's number for the field (see fieldNumber). */
+  fields: number[];
 }
 
 /** What node-types.json says about the shapes of nodes, by type name. */
@@ -139,13 +140,32 @@ interface Anchor {
   readonly source: Source;
 }
 
-// What a node is, in one number with its place among its parent's children: three booleans and the place would
-// take four of its fields.
+// What a node is, in one number with the field it fills and its place among its parent's children: three booleans,
+// the field and the place would take six of its fields (a copy makes millions of nodes per pass over a project).
 const IS_NAMED = 1;
 const IS_MISSING = 2;
 const HAS_ERROR = 4;
-const KIND_BITS = 7;
-const INDEX_SHIFT = 3;
+const FIELD_SHIFT = 3;
+const FIELD_MASK = 0xff;
+const INDEX_SHIFT = 11;
+/** A place among more children than the bits left hold: found by searching the parent's children. */
+const FAR_INDEX = (1 << (31 - INDEX_SHIFT)) - 1;
+
+/** layerlint's own number for each field name (the bindings number them per grammar), in order of first sight. */
+const FIELD_NUMBERS = new Map<string, number>();
+const FIELD_NAMES: Array<string | null> = [null];
+
+/** The number `name` has in a node's flags; assigned on first sight. */
+function fieldNumber(name: string): number {
+  let number = FIELD_NUMBERS.get(name);
+  if (number === undefined) {
+    number = FIELD_NAMES.length;
+    if (number > FIELD_MASK) throw new Error(`layerlint: more than ${FIELD_MASK} field names in the grammar`);
+    FIELD_NAMES.push(interned(name));
+    FIELD_NUMBERS.set(name, number);
+  }
+  return number;
+}
 
 // Frozen: an accidental push onto the shared list would throw instead of giving every leaf a child.
 const NO_CHILDREN = Object.freeze([]) as unknown as MirrorNode[];
@@ -155,9 +175,6 @@ export class MirrorNode implements SyntaxNode {
   parent: MirrorNode | null = null;
   // Most nodes are leaves: they share one empty list instead of holding two of their own (memory with many open files).
   children: MirrorNode[] = NO_CHILDREN;
-  /** The field this node fills in its parent (`name`, `body`), if any. */
-  field: string | null = null;
-  private named?: MirrorNode[];
   private flags: number;
 
   // Offsets from the start of the node's top-level statement (see Anchor).
@@ -223,9 +240,21 @@ export class MirrorNode implements SyntaxNode {
     return this.anchor.source.point(this.endIndex);
   }
 
+  /** The field this node fills in its parent (`name`, `body`), if any. */
+  get field(): string | null {
+    return FIELD_NAMES[(this.flags >>> FIELD_SHIFT) & FIELD_MASK];
+  }
+
+  /** Sets the field, by its number (see fieldNumber), before `seal`. */
+  fills(field: number): void {
+    this.flags |= field << FIELD_SHIFT;
+  }
+
   get namedChildren(): MirrorNode[] {
-    if (this.children === NO_CHILDREN) return NO_CHILDREN;
-    return (this.named ??= this.children.filter((c) => c.isNamed));
+    const children = this.children;
+    if (children === NO_CHILDREN) return NO_CHILDREN;
+    // Asked of few nodes, mostly once: not kept (a field for it would be in every node).
+    return children.filter((c) => c.isNamed);
   }
 
   get childCount(): number {
@@ -245,16 +274,18 @@ export class MirrorNode implements SyntaxNode {
   }
 
   childForFieldName(field: string): MirrorNode | null {
+    const number = FIELD_NUMBERS.get(field);
+    if (number === undefined) return null;
     // A plain loop: the graph builder asks this of most nodes it reads.
     const children = this.children;
-    for (let i = 0; i < children.length; i++) if (children[i].field === field) return children[i];
+    for (let i = 0; i < children.length; i++) if (((children[i].flags >>> FIELD_SHIFT) & FIELD_MASK) === number) return children[i];
     return null;
   }
 
   private sibling(offset: number, namedOnly: boolean): MirrorNode | null {
     const siblings = this.parent?.children;
     if (!siblings) return null;
-    for (let i = (this.flags >>> INDEX_SHIFT) + offset; i >= 0 && i < siblings.length; i += offset) {
+    for (let i = this.index() + offset; i >= 0 && i < siblings.length; i += offset) {
       if (!namedOnly || siblings[i].isNamed) return siblings[i];
     }
     return null;
@@ -297,9 +328,16 @@ export class MirrorNode implements SyntaxNode {
     return parts.length === 0 ? `(${head})` : `(${head} ${parts.join(' ')})`;
   }
 
-  /** Called once the walk has filled `children`. */
+  /** This node's place among its parent's children. */
+  private index(): number {
+    const index = this.flags >>> INDEX_SHIFT;
+    return index === FAR_INDEX ? this.parent!.children.indexOf(this) : index;
+  }
+
+  /** Called once the walk has placed the node at `index` among its parent's children. */
   seal(index: number): void {
-    this.flags = (this.flags & KIND_BITS) | (index << INDEX_SHIFT);
+    const kept = this.flags & ((1 << INDEX_SHIFT) - 1);
+    this.flags = kept | (Math.min(index, FAR_INDEX) << INDEX_SHIFT);
   }
 
   /** The text this node reads, for a copy of the document's next version to share. */
@@ -513,7 +551,7 @@ export function mirror(cursor: Cursor, text: string, language: object, nodeTypes
     // Tokens carry no field any code asks for.
     if (shape.named && !parentShape.fieldless) {
       const fieldId = cursor.currentFieldId;
-      if (fieldId) node.field = fields[fieldId] ??= cursor.currentFieldName && interned(cursor.currentFieldName);
+      if (fieldId) node.fills((fields[fieldId] ??= cursor.currentFieldName ? fieldNumber(cursor.currentFieldName) : 0));
     }
     attach(parent, node);
     if (expand) {
@@ -553,6 +591,15 @@ export interface RecordNames {
   fields: ReadonlyArray<string | undefined>;
 }
 
+const recordFieldNumbers = new WeakMap<RecordNames, number[]>();
+
+/** By the reader's field id: layerlint's number for the field (0 for none). */
+function fieldNumbersOf(names: RecordNames): number[] {
+  let numbers = recordFieldNumbers.get(names);
+  if (!numbers) recordFieldNumbers.set(names, (numbers = Array.from(names.fields, (name) => (name ? fieldNumber(name) : 0))));
+  return numbers;
+}
+
 /** Reads a tree's records (see native/tree_export.c), good until the next read; `carry` lists the sorted
  *  [start, end] pairs of top-level statements whose copies can be reused: those come without children. */
 export type ReadRecords = (carry: Uint32Array | undefined) => Uint32Array;
@@ -582,6 +629,7 @@ export function mirrorRecords(read: ReadRecords, names: RecordNames, text: strin
 /** The copy the records describe, or undefined if a statement the reader skipped as carried is no longer the same
  *  kind of statement (then the caller reads again without carrying). */
 function fromRecords(records: Uint32Array, names: RecordNames, source: Source, hasErrors: boolean, carried: Carried): MirrorNode | undefined {
+  const fields = fieldNumbersOf(names);
   const root = newRoot(names.types[records[0] & SYMBOL], names.named[records[0] & SYMBOL], source, records[1], records[2], hasErrors);
   const errors: MirrorNode[] = [];
   // The open parents, and how many children each has been given so far. The records give each parent's number of
@@ -606,7 +654,7 @@ function fromRecords(records: Uint32Array, names: RecordNames, source: Source, h
       if (node.hasError) errors.push(node);
       // Tokens carry no field any code asks for (as in `mirror`).
       const field = named ? (head >>> 16) & 0xff : 0;
-      if (field) node.field = names.fields[field] ?? null;
+      if (field) node.fills(fields[field]);
     }
     const index = filled[depth]++;
     parent.children[index] = node;
