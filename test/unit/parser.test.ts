@@ -151,6 +151,25 @@ test('a module larger than the native reader keeps its array for is copied whole
   }
 });
 
+test('siblings are found among more children than a node\'s flags number (over a million)', async () => {
+  const p = await parser('native');
+  // 600,000 elements and 599,999 commas between the brackets: 1,200,001 children of one list.
+  const text = `x = [${'0,'.repeat(599_999)}7]\n`;
+  const list = p.parseRoot(text).children[0].children[0].childForFieldName('right')!;
+  assert.equal(list.type, 'list');
+  assert.equal(list.childCount, 1_200_001);
+  const last = list.child(1_199_999)!;
+  assert.equal(last.text, '7');
+  assert.equal(last.previousSibling?.type, ',');
+  assert.equal(last.previousSibling?.startIndex, last.startIndex - 1);
+  assert.equal(last.previousNamedSibling?.startIndex, last.startIndex - 2);
+  assert.equal(last.nextSibling?.type, ']');
+  assert.equal(last.nextNamedSibling, null);
+  const early = list.child(1)!;
+  assert.equal(early.nextSibling?.type, ',');
+  assert.equal(early.nextNamedSibling?.startIndex, early.startIndex + 2);
+});
+
 test('after edits, statements carried over from the previous copy match the binding tree', async () => {
   for (const [kind, p] of await everyParser()) {
     const rng = new Rng(11);
