@@ -8,6 +8,7 @@ import { spawnSync, fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { DEFAULT_CONFIG } from '../server/src/config/config';
@@ -100,10 +101,45 @@ function analyzeAll(parser: PythonParser, texts: readonly string[], phases: Phas
  *  a busy machine and the other on a quiet one. Turns of ~0.1 s put both sides under the same load. */
 const TURN_FILES = 50;
 
+/** The pauses of V8's garbage collector, added up by the kind of turn they fell in: the stages above include them
+ *  wherever a collection happened to start, mostly in the node copy, which allocates the most. */
+class Collections {
+  private readonly pauses: Array<{ start: number; duration: number }> = [];
+  private readonly turns: Array<{ start: number; end: number; side: 'parse' | 'analysis' }> = [];
+  private readonly observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) this.pauses.push({ start: entry.startTime, duration: entry.duration });
+  });
+
+  constructor() {
+    this.observer.observe({ entryTypes: ['gc'] });
+  }
+
+  /** Runs one turn of `side`; returns its milliseconds. */
+  turn(side: 'parse' | 'analysis', body: () => void): number {
+    const start = performance.now();
+    body();
+    const end = performance.now();
+    this.turns.push({ start, end, side });
+    return end - start;
+  }
+
+  /** Milliseconds of pauses inside each side's turns. Call after the event loop has turned (entries come then). */
+  totals(): { parse: number; analysis: number } {
+    this.observer.disconnect();
+    const totals = { parse: 0, analysis: 0 };
+    for (const pause of this.pauses) {
+      const turn = this.turns.find((t) => pause.start >= t.start && pause.start < t.end);
+      if (turn) totals[turn.side] += pause.duration;
+    }
+    return totals;
+  }
+}
+
 async function inProcess(native: PythonParser, texts: readonly string[], rounds: number): Promise<void> {
   console.log('\nfull analysis vs raw parse, in one process');
   const parse: number[] = [];
   const full: number[] = [];
+  const collections = new Collections();
   const phases: Phases = { parse: 0, 'tree → JS nodes': 0, 'imports + graphs': 0, rules: 0 };
   let findings = 0;
   // One untimed pass of each first: the rounds time the engine compiled, as it runs through a large folder or a
@@ -120,9 +156,9 @@ async function inProcess(native: PythonParser, texts: readonly string[], rounds:
     turns.forEach((turn, index) => {
       // Which side goes first alternates too, so that neither always runs right after the other's garbage.
       const parseFirst = (index + round) % 2 === 0;
-      if (parseFirst) parseMs += timed(() => parseAll(native, turn));
-      fullMs += timed(() => (roundFindings += analyzeAll(native, turn, phases)));
-      if (!parseFirst) parseMs += timed(() => parseAll(native, turn));
+      if (parseFirst) parseMs += collections.turn('parse', () => parseAll(native, turn));
+      fullMs += collections.turn('analysis', () => (roundFindings += analyzeAll(native, turn, phases)));
+      if (!parseFirst) parseMs += collections.turn('parse', () => parseAll(native, turn));
     });
     parse.push(parseMs);
     full.push(fullMs);
@@ -132,6 +168,10 @@ async function inProcess(native: PythonParser, texts: readonly string[], rounds:
   record('parse + graphs + all rules of the corpus', `${summary(full, 'ms')}; ${findings} findings`);
   const share = Object.entries(phases).map(([phase, ms]) => `${phase} ${(ms / rounds).toFixed(0)} ms`);
   record('  the same, by stage (mean of the rounds)', share.join(', '));
+  await collect();
+  const paused = collections.totals();
+  const perRound = (ms: number) => `${(ms / rounds).toFixed(0)} ms (${(ms / rounds / median(parse)).toFixed(2)}× the raw parse)`;
+  record('  garbage collection pauses per round (mean), in the stages above', `analysis ${perRound(paused.analysis)}, raw parse ${perRound(paused.parse)}`);
   // Each round's analysis is compared with the parse interleaved with it, so load shifts cancel.
   const paired = full.map((f, i) => f / parse[i]);
   ratio('full analysis ÷ raw parse (in process)', median(paired), 1.5, `rounds ${paired.map((r) => r.toFixed(2)).join(', ')}`);
