@@ -101,6 +101,7 @@ function wrap(kind: ParserKind, copy: CopyTree, parse: ParseFunction): PythonPar
   return {
     kind,
     reader: copy.reader,
+    freesOnDispose: kind === 'wasm' || copy.release !== undefined,
     parse: parseTree,
     parseRoot: (text) => {
       const tree = parseTree(text);

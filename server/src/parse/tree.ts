@@ -57,6 +57,9 @@ export interface PythonParser {
   /** How its trees are copied into the nodes the engine reads (see mirror.ts): the native reader's records or the
    *  binding's cursor (always, for WASM). */
   readonly reader: 'records' | 'cursor';
+  /** Whether a tree's `dispose` frees what it holds outside V8's heap at once (WASM trees, native trees copied by
+   *  layerlint's reader). Otherwise the binding frees it only when V8 collects the tree's wrapper. */
+  readonly freesOnDispose: boolean;
   /** Parses `text`; with `oldTree` (already `edit`ed to match), only the changed regions are re-parsed. */
   parse(text: string, oldTree?: SyntaxTree): SyntaxTree;
   /** Parses `text` once, for a caller that keeps no tree for later edits. */
