@@ -8,7 +8,7 @@ import { fixOf } from '../fixes/fix';
 import { insertLayerAfter } from '../fixes/insert';
 import { layerClassText } from '../fixes/rename';
 import { swapEnds } from '../fixes/swap';
-import { sharedLayersOf, inlineActivation, isActivationLayer, isBatchNorm, isBatchNormOnOutput, outputTail, straightPath } from './kinds';
+import { inlineActivation, isActivationLayer, isBatchNorm, isBatchNormOnOutput, outputTail, straightPath } from './kinds';
 import { line, span } from './messages';
 import type { Rule, TextEdit } from './types';
 
@@ -22,7 +22,7 @@ export const LL102: Rule = {
     summary: 'A BatchNormalization directly follows an activation (or the mirror case under activationOrder "after").',
     fixes: ['unsafe'],
   },
-  check({ analysis, text, options, report }) {
+  check({ analysis, text, options, report, sharedLayers }) {
     if (options.activationOrder === 'either') return;
     for (const graph of analysis.graphs) {
       // The output tail is worked out only for a graph with a normalization to judge.
@@ -57,7 +57,7 @@ export const LL102: Rule = {
               inline.kind === 'active'
                 ? fixOf(
                     `Move the activation after ${norm.spec.name}`,
-                    !sharedLayersOf(analysis).appliedElsewhere(previous) ? moveInlineActivation(previous, inline.argument.value.text, norm, analysis.imports, text) : undefined,
+                    !sharedLayers().appliedElsewhere(previous) ? moveInlineActivation(previous, inline.argument.value.text, norm, analysis.imports, text) : undefined,
                     'unsafe',
                   )
                 : swapFix(graph, previous, norm, text),

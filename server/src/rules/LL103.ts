@@ -4,7 +4,7 @@ import { argument, literalArgument, reportNode } from '../keras/graph';
 import { paramSpec } from '../keras/catalog';
 import { setParameter } from '../fixes/arguments';
 import { fixOf } from '../fixes/fix';
-import { sharedLayersOf, inlineActivation, isBatchNorm } from './kinds';
+import { inlineActivation, isBatchNorm } from './kinds';
 import { line, span } from './messages';
 import type { Rule } from './types';
 
@@ -16,7 +16,7 @@ export const LL103: Rule = {
     summary: 'A Dense/Conv layer with a bias directly feeds a BatchNormalization, which cancels the bias.',
     fixes: ['unsafe'],
   },
-  check({ analysis, report }) {
+  check({ analysis, report, sharedLayers }) {
     for (const graph of analysis.graphs) {
       for (const weights of graph.nodes) {
         if (weights.spec.family !== 'dense' && weights.spec.family !== 'convolution') continue;
@@ -36,7 +36,7 @@ export const LL103: Rule = {
             // A shared layer would lose its bias in its other applications too.
             fixes: () => fixOf(
               'Set use_bias=False',
-              !sharedLayersOf(analysis).appliedElsewhere(weights) ? setParameter(weights.ctor, argument(weights, 'use_bias'), 'use_bias', 'False') : undefined,
+              !sharedLayers().appliedElsewhere(weights) ? setParameter(weights.ctor, argument(weights, 'use_bias'), 'use_bias', 'False') : undefined,
               'unsafe',
             ),
           });

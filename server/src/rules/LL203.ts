@@ -8,7 +8,7 @@ import { setKeywordArgument } from '../fixes/arguments';
 import { fixOf } from '../fixes/fix';
 import { replaceLayerClass } from '../fixes/rename';
 import type { SharedLayers } from '../fixes/shared';
-import { sharedLayersOf, isPlainDropout, walk } from './kinds';
+import { isPlainDropout, walk } from './kinds';
 import { line, span } from './messages';
 import type { Rule, TextEdit } from './types';
 
@@ -20,7 +20,7 @@ export const LL203: Rule = {
     summary: 'A plain Dropout is applied to convolutional feature maps, where spatial dropout regularizes.',
     fixes: ['unsafe'],
   },
-  check({ analysis, text, report }) {
+  check({ analysis, text, report, sharedLayers }) {
     for (const graph of analysis.graphs) {
       for (const dropout of graph.nodes) {
         if (!isPlainDropout(dropout)) continue;
@@ -37,7 +37,7 @@ export const LL203: Rule = {
             `(line ${line(source)}); neighbouring positions carry nearly the same signal, so this barely regularizes. ` +
             `${target ? target.name : 'Spatial dropout'} drops whole channels.`,
           related: [{ span: span(reportNode(source)), message: `the layer whose feature maps are dropped` }],
-          fixes: () => fixOf(`Replace with ${target?.name ?? 'spatial dropout'}`, target && spatialDropoutEdits(dropout, target, stage, analysis.imports, text, sharedLayersOf(analysis)), 'unsafe'),
+          fixes: () => fixOf(`Replace with ${target?.name ?? 'spatial dropout'}`, target && spatialDropoutEdits(dropout, target, stage, analysis.imports, text, sharedLayers()), 'unsafe'),
         });
       }
     }

@@ -6,7 +6,7 @@ import { layerByName } from '../keras/catalog';
 import { parseArguments } from '../keras/builder';
 import { fixOf } from '../fixes/fix';
 import { replaceLayerClass } from '../fixes/rename';
-import { sharedLayersOf, isBatchNorm, isWeightLayer, walk } from './kinds';
+import { isBatchNorm, isWeightLayer, walk } from './kinds';
 import { line, span } from './messages';
 import type { Rule } from './types';
 
@@ -20,7 +20,7 @@ export const LL204: Rule = {
     summary: 'A BatchNormalization normalizes the sequence output of a recurrent layer.',
     fixes: ['unsafe'],
   },
-  check({ analysis, text, report }) {
+  check({ analysis, text, report, sharedLayers }) {
     const target = layerByName(REPLACEMENT);
     for (const graph of analysis.graphs) {
       for (const norm of graph.nodes) {
@@ -36,7 +36,7 @@ export const LL204: Rule = {
             `${norm.spec.name} (line ${line(norm)}) normalizes the sequence output of ${source.spec.name} (line ${line(source)}) ` +
             `with statistics pooled over the batch and the time steps; layer normalization suits recurrent stacks better.`,
           related: [{ span: span(reportNode(source)), message: `the recurrent layer` }],
-          fixes: () => fixOf(`Replace with ${REPLACEMENT}`, target && replaceLayerClass(norm, target, analysis.imports, text, sharedLayersOf(analysis)), 'unsafe'),
+          fixes: () => fixOf(`Replace with ${REPLACEMENT}`, target && replaceLayerClass(norm, target, analysis.imports, text, sharedLayers()), 'unsafe'),
         });
       }
     }

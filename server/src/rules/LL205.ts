@@ -5,7 +5,7 @@ import { reportNode, type LayerNode, type ModelGraph } from '../keras/graph';
 import { layerByName } from '../keras/catalog';
 import { fixOf } from '../fixes/fix';
 import { replaceLayerClass } from '../fixes/rename';
-import { sharedLayersOf, appliedActivation, inlineActivation, isPlainDropout } from './kinds';
+import { appliedActivation, inlineActivation, isPlainDropout } from './kinds';
 import { line, span } from './messages';
 import type { Rule } from './types';
 
@@ -21,7 +21,7 @@ export const LL205: Rule = {
     summary: 'A plain Dropout in a SELU network, or an AlphaDropout in a network without SELU.',
     fixes: ['unsafe'],
   },
-  check({ analysis, text, report }) {
+  check({ analysis, text, report, sharedLayers }) {
     const seluModel = seluModels(analysis.graphs);
     const seluAnywhere = (node: LayerNode) =>
       analysis.graphs.some((g) => g.nodes.some((n) => n.application.startIndex === node.application.startIndex) && seluModel(g) !== false);
@@ -37,7 +37,7 @@ export const LL205: Rule = {
               `${dropout.spec.name} (line ${line(dropout)}) in a SELU network (${selu.spec.name}, line ${line(selu)}): ` +
               `plain dropout shifts the mean and variance that SELU keeps stable. Use ${ALPHA_DROPOUT}.`,
             related: [{ span: span(reportNode(selu)), message: `a SELU layer of the network` }],
-            fixes: () => fixOf(`Replace with ${ALPHA_DROPOUT}`, replaceLayerClass(dropout, layerByName(ALPHA_DROPOUT)!, analysis.imports, text, sharedLayersOf(analysis)), 'unsafe'),
+            fixes: () => fixOf(`Replace with ${ALPHA_DROPOUT}`, replaceLayerClass(dropout, layerByName(ALPHA_DROPOUT)!, analysis.imports, text, sharedLayers()), 'unsafe'),
           });
         } else if (dropout.spec.name === ALPHA_DROPOUT && !seluAnywhere(dropout)) {
           report({
@@ -46,7 +46,7 @@ export const LL205: Rule = {
               `${dropout.spec.name} (line ${line(dropout)}) in a network without SELU activations: its correction keeps the ` +
               `statistics SELU relies on and does not suit other activations. Use ${DROPOUT}.`,
             related: [],
-            fixes: () => fixOf(`Replace with ${DROPOUT}`, replaceLayerClass(dropout, layerByName(DROPOUT)!, analysis.imports, text, sharedLayersOf(analysis)), 'unsafe'),
+            fixes: () => fixOf(`Replace with ${DROPOUT}`, replaceLayerClass(dropout, layerByName(DROPOUT)!, analysis.imports, text, sharedLayers()), 'unsafe'),
           });
         }
       }

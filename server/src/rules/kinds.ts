@@ -2,8 +2,6 @@
 // catalog (family, weights, rank); the few class names below are the ones RULES.md itself singles out.
 import { argument, literalArgument, type Argument, type LayerNode, type ModelGraph } from '../keras/graph';
 import { paramSpec } from '../keras/catalog';
-import type { ModuleAnalysis } from '../keras/analyze';
-import { SharedLayers } from '../fixes/shared';
 
 const BATCH_NORM = 'BatchNormalization';
 const PLAIN_DROPOUT = 'Dropout';
@@ -188,19 +186,4 @@ export function walk(graph: ModelGraph, start: LayerNode, direction: 'forward' |
 export function isBatchNormOnOutput(graph: ModelGraph, node: LayerNode, tail = outputTail(graph)): boolean {
   if (!isBatchNorm(node) || !tail.has(node)) return false;
   return graph.outputs!.includes(node) || graph.predecessors(node).some(isOutputActivation);
-}
-
-// The last analysis asked about, so that the rules of one lint run share one index. One slot rather than a WeakMap
-// over every analysis: V8 pays for weak maps whose values hold large graphs in every full collection.
-let sharedFor: readonly ModelGraph[] | undefined;
-let shared: SharedLayers | undefined;
-
-/** Which layer objects of the analysis are applied more than once: one answer for all the rules of a lint run whose
- *  fixes ask (only those of findings not reported before do). */
-export function sharedLayersOf(analysis: ModuleAnalysis): SharedLayers {
-  if (sharedFor !== analysis.graphs || !shared) {
-    sharedFor = analysis.graphs;
-    shared = new SharedLayers(analysis.graphs);
-  }
-  return shared;
 }

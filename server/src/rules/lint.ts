@@ -3,6 +3,7 @@
 import type { ModuleAnalysis } from '../keras/analyze';
 import { ruleSetting, type LintConfig } from '../config/config';
 import { findSuppressions, type Suppressions } from '../config/suppression';
+import { SharedLayers } from '../fixes/shared';
 import type { SyntaxNode } from '../parse/tree';
 import { RULES } from './registry';
 import { isMarked, markingLines, word } from './messages';
@@ -29,6 +30,7 @@ export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintC
   const nodes: SyntaxNode[] = [];
   let code = '';
   let severity: Severity = 'warning';
+  let shared: SharedLayers | undefined;
   // One context for all rules: each reports while its own check runs, under the code and severity set for it.
   const context: RuleContext = {
     analysis,
@@ -50,6 +52,7 @@ export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintC
       else seen.set(span.start, [finding]);
       findings.push(finding);
     },
+    sharedLayers: () => (shared ??= new SharedLayers(analysis.graphs)),
   };
   markingLines(nodes, () => {
     for (const rule of RULES) {

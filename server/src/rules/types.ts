@@ -2,6 +2,7 @@
 // the LSP and CLI layers turn them into line/column positions of their own documents.
 import type { ModuleAnalysis } from '../keras/analyze';
 import type { LintOptions } from '../config/config';
+import type { SharedLayers } from '../fixes/shared';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -58,6 +59,9 @@ export interface RuleContext {
   readonly text: string;
   readonly options: LintOptions;
   report(finding: Report): void;
+  /** Which layer objects of the analysis are applied more than once: worked out when a fix first asks, once for all
+   *  the rules of the run. */
+  sharedLayers(): SharedLayers;
 }
 
 export interface Rule {
