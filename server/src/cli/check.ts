@@ -14,7 +14,7 @@ export const CHECK_USAGE = `usage: layerlint check [OPTIONS] [PATHS...]
 
 Checks Python files, and the Python files under folders (default: the current folder), for BatchNormalization
 and Dropout placement problems. Folders skip what .gitignore and [tool.layerlint] exclude leave out, and .git,
-virtual environments, node_modules, site-packages and caches. A file named explicitly is always reports.
+virtual environments, node_modules, site-packages and caches. A file named explicitly is always checked.
 
 options:
   --select CODES           run only these rules (codes or prefixes, comma-separated: LL101,LL2)
