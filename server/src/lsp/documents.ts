@@ -119,8 +119,8 @@ const KEPT_ANALYSES = 24;
  *  layerlint's reader is not built), V8, which does not see the trees' memory, collects them late: after a whole
  *  workspace was opened, hundreds of released trees would still be held. So the store asks for a collection itself
  *  once this many trees were released, just after the work that released them. Only there: a collection asked for
- *  is a forced one, after which V8 discards the code it compiled for the engine, and the next keystroke ran in the
- *  interpreter (8–12 ms instead of 2–3 in a 5,000-line module). */
+ *  is a forced one, after which V8 discards much of the code it optimized for the engine, and the analyses that
+ *  follow run slower until it is optimized again (four times the deoptimizations; README, "Forced collections"). */
 const RELEASES_PER_COLLECTION = KEPT_ANALYSES;
 
 /** V8's `gc`, taken from a context of its own so that the program's globals stay as they are. */
