@@ -8,12 +8,14 @@
 // a node_modules. Both engines run in this one process, taking turns file by file; each file's time is the least
 // over the rounds. A round over the whole corpus moves by ±5% with the host's load, and so does any ratio of two
 // such rounds; a file's fastest run is the one nothing else got in the way of (no other process, no collection of
-// garbage), and the sum of those moves by well under 1% between runs of the same build.
+// garbage), and the sum of those moves by well under 1% between runs of the same build. Because the fastest runs
+// leave out the collector's pauses, a change that only allocates less shows in the pauses, reported apart: each
+// build's share of them follows how much it allocates.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchCorpus } from './corpus';
-import { median } from './stats';
+import { Collections, median } from './stats';
 import type { PythonParser, SyntaxNode } from '../server/src/parse/tree';
 
 interface Engine {
@@ -55,12 +57,15 @@ async function main([first, second, rounds = '5']: readonly string[]): Promise<v
     const texts = benchCorpus(join(work, 'corpus')).files.map((file) => readFileSync(file, 'utf8'));
     for (const engine of engines) for (let pass = 0; pass < 2; pass++) texts.forEach((text) => timeFile(engine, text));
     const fastest = engines.map(() => texts.map(() => [Infinity, Infinity]));
+    const collections = new Collections<'A' | 'B'>(['A', 'B']);
     for (let round = 0; round < Number(rounds); round++) {
       texts.forEach((text, file) => {
         // Which build goes first alternates, so that neither always runs right after the other's garbage.
         const order = (file + round) % 2 === 0 ? [0, 1] : [1, 0];
         for (const side of order) {
-          const [parse, analysis] = timeFile(engines[side], text);
+          let parse = 0;
+          let analysis = 0;
+          collections.turn(side === 0 ? 'A' : 'B', () => ([parse, analysis] = timeFile(engines[side], text)));
           const best = fastest[side][file];
           best[0] = Math.min(best[0], parse);
           best[1] = Math.min(best[1], analysis);
@@ -74,6 +79,12 @@ async function main([first, second, rounds = '5']: readonly string[]): Promise<v
     });
     const perFile = fastest[1].map(([, analysis], file) => analysis / fastest[0][file][1]);
     console.log(`B ÷ A, copy + graphs + rules: ${(sums[1][1] / sums[0][1]).toFixed(3)} (median file ${median(perFile).toFixed(3)})`);
+    // The fastest runs leave out the collector's pauses: what a build allocates shows here instead.
+    // Pause entries reach JavaScript from the event loop, after the rounds.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const paused = collections.totals();
+    const perRound = (ms: number) => `${(ms / Number(rounds)).toFixed(0)} ms`;
+    console.log(`garbage collection pauses per round, in A's files ${perRound(paused.A)}, in B's ${perRound(paused.B)} (B ÷ A ${(paused.B / paused.A).toFixed(2)})`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -8,7 +8,6 @@ import { spawnSync, fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { DEFAULT_CONFIG } from '../server/src/config/config';
@@ -21,7 +20,7 @@ import { lint } from '../server/src/rules/lint';
 import { pythonFiles } from '../test/helpers/files';
 import { TestServer } from '../test/helpers/lsp-client';
 import { BENCH_SEED, benchCorpus, generateCorpus, generateLargeFile, Rng, type Corpus } from './corpus';
-import { median, quantile, summary, timed, timedAsync } from './stats';
+import { Collections, median, quantile, summary, timed, timedAsync } from './stats';
 
 const ROOT = resolve(__dirname, '..');
 const BENCH_JS = __filename;
@@ -113,45 +112,11 @@ function analyzeAll(parser: PythonParser, texts: readonly string[], phases: Phas
  *  a busy machine and the other on a quiet one. Turns of ~0.1 s put both sides under the same load. */
 const TURN_FILES = 50;
 
-/** The pauses of V8's garbage collector, added up by the kind of turn they fell in: the stages above include them
- *  wherever a collection happened to start, mostly in the node copy, which allocates the most. */
-class Collections {
-  private readonly pauses: Array<{ start: number; duration: number }> = [];
-  private readonly turns: Array<{ start: number; end: number; side: 'parse' | 'analysis' }> = [];
-  private readonly observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) this.pauses.push({ start: entry.startTime, duration: entry.duration });
-  });
-
-  constructor() {
-    this.observer.observe({ entryTypes: ['gc'] });
-  }
-
-  /** Runs one turn of `side`; returns its milliseconds. */
-  turn(side: 'parse' | 'analysis', body: () => void): number {
-    const start = performance.now();
-    body();
-    const end = performance.now();
-    this.turns.push({ start, end, side });
-    return end - start;
-  }
-
-  /** Milliseconds of pauses inside each side's turns. Call after the event loop has turned (entries come then). */
-  totals(): { parse: number; analysis: number } {
-    this.observer.disconnect();
-    const totals = { parse: 0, analysis: 0 };
-    for (const pause of this.pauses) {
-      const turn = this.turns.find((t) => pause.start >= t.start && pause.start < t.end);
-      if (turn) totals[turn.side] += pause.duration;
-    }
-    return totals;
-  }
-}
-
 async function inProcess(native: PythonParser, texts: readonly string[], rounds: number): Promise<void> {
   console.log('\nfull analysis vs raw parse, in one process');
   const parse: number[] = [];
   const full: number[] = [];
-  const collections = new Collections();
+  const collections = new Collections<'parse' | 'analysis'>(['parse', 'analysis']);
   const phases: Phases = { parse: 0, 'tree → JS nodes': 0, 'imports + graphs': 0, rules: 0 };
   let findings = 0;
   // One untimed pass of each first: the rounds time the engine compiled, as it runs through a large folder or a
