@@ -88,6 +88,12 @@ describe('text format', () => {
     assert.deepEqual(run, { code: 0, stdout: 'All checks passed.\n', stderr: '' });
   });
 
+  test('a folder with no Python file to check: a warning, and the run passes (as ruff does); --quiet drops the warning', () => {
+    const dir = project('', { 'notes.txt': 'no Python here\n', 'pyproject.toml': '[tool.layerlint]\nexclude = ["skipped.py"]\n', 'skipped.py': DROPOUT_THEN_BN });
+    assert.deepEqual(layerlint(['check'], { cwd: dir }), { code: 0, stdout: 'All checks passed.\n', stderr: 'layerlint: warning: no Python files to check in .\n' });
+    assert.deepEqual(layerlint(['check', '--quiet'], { cwd: dir }), { code: 0, stdout: '', stderr: '' });
+  });
+
   test('--quiet prints the findings only', () => {
     const run = layerlint(['check', '--quiet', 'models/sequential.py'], { cwd: fullProject() });
     assert.deepEqual(run, { code: 1, stdout: `models/sequential.py:6:5: LL101 ${LL101(6, 7)}\n`, stderr: '' });
@@ -336,6 +342,11 @@ describe('errors: exit code 2, one line on stderr naming the file, the other fil
     assert.equal(run.stderr, 'layerlint: error: nowhere.py: no such file or directory\n');
     assert.equal(run.stdout, `models/sequential.py:6:5: LL101 ${LL101(6, 7)}\nFound 1 finding in 1 file.\n1 more fixable with --unsafe-fixes.\n`);
     assert.equal(run.code, 2);
+  });
+
+  test('a missing path and nothing else: the summary does not say the checks passed', () => {
+    const run = layerlint(['check', 'nowhere.py'], { cwd: fullProject() });
+    assert.deepEqual(run, { code: 2, stdout: 'No findings, but 1 error (above).\n', stderr: 'layerlint: error: nowhere.py: no such file or directory\n' });
   });
 
   test('an unreadable file (a dangling link) in a folder', () => {

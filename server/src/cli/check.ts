@@ -128,6 +128,10 @@ export async function check(argv: string[]): Promise<number> {
   for (const problem of problems) process.stderr.write(`layerlint: error: ${problem}\n`);
   for (const note of reports.flatMap((r) => r.notes)) process.stderr.write(`layerlint: warning: ${note}\n`);
 
+  // As ruff does: a path that holds no Python file to check is most likely a mistake, though not a failure.
+  if (jobs.length === 0 && problems.length === 0 && !command.quiet) {
+    process.stderr.write(`layerlint: warning: no Python files to check in ${command.paths.join(', ')}\n`);
+  }
   const failed = problems.length > 0;
   const { settings } = command;
   if (settings.fix === 'diff') {
@@ -140,7 +144,7 @@ export async function check(argv: string[]): Promise<number> {
   if (settings.fix === 'print') process.stdout.write(reports.map((r) => r.output ?? '').join(''));
   const style = styleFor(out);
   out.write(formatFindings(command.format, reports, problems, style));
-  if (command.format === 'text' && !command.quiet) out.write(summary(totals(reports), settings.fix, style));
+  if (command.format === 'text' && !command.quiet) out.write(summary(totals(reports), settings.fix, style, problems.length));
   if (failed) return 2;
   const threshold = RANK[command.failOn];
   return reports.some((r) => r.findings.some((f) => RANK[f.severity] >= threshold)) ? 1 : 0;

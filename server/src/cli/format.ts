@@ -65,8 +65,8 @@ function textLine(display: string, finding: FindingReport, style: Style): string
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** The closing lines of the text format. */
-export function summary(t: Totals, mode: FixMode, style: Style): string {
+/** The closing lines of the text format. `errors`: how many problems the run printed on stderr. */
+export function summary(t: Totals, mode: FixMode, style: Style, errors = 0): string {
   if (mode === 'diff') {
     return t.fixed === 0 ? 'No fixes to apply.\n' : `Would fix ${plural(t.fixed, 'finding')} in ${plural(t.fixedFiles, 'file')}.\n`;
   }
@@ -75,6 +75,8 @@ export function summary(t: Totals, mode: FixMode, style: Style): string {
     const total = t.fixed + t.findings;
     return `Found ${plural(total, 'finding')} (${t.fixed} fixed, ${t.findings} remaining) in ${plural(t.files, 'file')}.\n${more}`;
   }
+  // A file that could not be read, or a configuration that could not be used, was not checked as asked.
+  if (t.findings === 0 && errors > 0) return `No findings, but ${plural(errors, 'error')} (above).\n`;
   if (t.findings === 0) return style.green('All checks passed.') + '\n';
   const fixable = t.fixable > 0 ? ` (${t.fixable} fixable)` : '';
   return `Found ${plural(t.findings, 'finding')}${fixable} in ${plural(t.files, 'file')}.\n${more}`;
