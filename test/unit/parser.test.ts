@@ -193,6 +193,20 @@ test('after edits, statements carried over from the previous copy match the bind
   }
 });
 
+test('disposing a WASM tree deletes it from WASM memory, which V8 never collects; its copied nodes stay readable', async () => {
+  const wasm = await parser('wasm');
+  assert.equal(wasm.freesOnDispose, true);
+  const text = 'import keras\nmodel = keras.Sequential([keras.layers.Dense(2)])\n';
+  const tree = wasm.parse(text);
+  const root = tree.rootNode;
+  const binding = (tree as unknown as { binding: { rootNode: unknown } }).binding;
+  assert.notEqual(binding.rootNode, null);
+  tree.dispose();
+  // web-tree-sitter answers null for the root of a tree it has deleted.
+  assert.equal(binding.rootNode, null);
+  assert.equal(root.toString(), wasm.parseRoot(text).toString());
+});
+
 test('disposing a native tree frees its memory at once, not when V8 collects the wrapper', async (t) => {
   const native = await parser('native');
   if (native.reader !== 'records') return t.skip('the native reader is not built here');

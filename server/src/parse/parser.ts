@@ -70,8 +70,7 @@ class MirroredTree implements SyntaxTree {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    if (this.binding.delete) this.binding.delete();
-    else this.copy.release?.(this.binding);
+    this.copy.release?.(this.binding);
   }
 }
 
@@ -79,7 +78,8 @@ class MirroredTree implements SyntaxTree {
 interface CopyTree {
   (binding: BindingTree, text: string, carry: PreviousCopy | undefined): MirrorNode;
   reader: TreeReader;
-  /** Frees a binding's tree that has no `delete` of its own, once nothing reads it any more. */
+  /** Frees what a binding's tree holds outside V8's heap, once nothing reads it any more. Without it the tree waits
+   *  for V8 to collect its wrapper. */
   release?(binding: BindingTree): void;
 }
 
@@ -101,7 +101,7 @@ function wrap(kind: ParserKind, copy: CopyTree, parse: ParseFunction): PythonPar
   return {
     kind,
     reader: copy.reader,
-    freesOnDispose: kind === 'wasm' || copy.release !== undefined,
+    freesOnDispose: copy.release !== undefined,
     parse: parseTree,
     parseRoot: (text) => {
       const tree = parseTree(text);
@@ -220,7 +220,9 @@ async function loadWasm(): Promise<PythonParser> {
   const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
   const parser = new Parser();
   parser.setLanguage(language);
-  return wrap('wasm', cursorCopy(language), (text, old) => {
+  // Its trees live in WASM memory, which V8 never collects: deleted when disposed.
+  const copy = Object.assign(cursorCopy(language), { release: (binding: BindingTree) => binding.delete?.() });
+  return wrap('wasm', copy, (text, old) => {
     const tree = parser.parse(text, old);
     if (!tree) throw new Error('web-tree-sitter returned no tree');
     return tree;
