@@ -6,6 +6,7 @@ import { Rng, generateFile, generateLargeFile } from '../../bench/corpus';
 import { DEFAULT_CONFIG } from '../../server/src/config/config';
 import { islandsOf } from '../../server/src/keras/islands';
 import { analyzeText } from '../../server/src/lsp/documents';
+import { applyEdits } from '../../server/src/fixes/apply';
 import { IncrementalAnalyzer } from '../../server/src/lsp/incremental';
 import { ParsedDocument } from '../../server/src/parse/document';
 import { inverse, randomChanges, type Change } from '../helpers/edits';
@@ -178,7 +179,7 @@ test('after random edits, re-analysing only the touched islands gives the findin
         randomChanges(rng, doc.textDocument, ['', 'x', '0', '5', ' ', '# n', '# noqa', '(', '"', ':', '\n', '\n    x = layers.Dropout(0.2)(x)', 'BatchNormalization()', '\u0000', '((((((((', 'é😀', '"""', '\\\n', '\tif x:\n', 'global model\n']);
       undo = undo ? undefined : inverse(doc.textDocument, changes);
       doc.update(changes, version);
-      const incremental = analyzer.analyze(doc.tree.rootNode, doc.text, DEFAULT_CONFIG);
+      const incremental = analyzer.analyze(doc, DEFAULT_CONFIG);
       const full = analyzeText(p.parseRoot(doc.text), doc.text, DEFAULT_CONFIG);
       assert.deepEqual(incremental.findings, full.findings, `file ${n}, version ${version}`);
       assert.equal(incremental.result.graphs.length, full.result.graphs.length, `file ${n}, version ${version}: graphs`);
@@ -208,11 +209,11 @@ test('an edit inside a helper re-analyses the functions that call it', async () 
   `);
   const doc = new ParsedDocument(p, 'file:///helper.py', 1, source);
   const analyzer = new IncrementalAnalyzer();
-  analyzer.analyze(doc.tree.rootNode, doc.text, DEFAULT_CONFIG);
+  analyzer.analyze(doc, DEFAULT_CONFIG);
   // A Dropout at the end of the helper now feeds the BatchNormalization in the caller (LL101 in `build`).
   const at = doc.textDocument.positionAt(source.indexOf('    return layers.Activation'));
   doc.update([{ range: { start: at, end: at }, text: '    x = layers.Dropout(0.3)(x)\n' }], 2);
-  const incremental = analyzer.analyze(doc.tree.rootNode, doc.text, DEFAULT_CONFIG);
+  const incremental = analyzer.analyze(doc, DEFAULT_CONFIG);
   const full = analyzeText(p.parseRoot(doc.text), doc.text, DEFAULT_CONFIG);
   assert.ok(full.findings.some((f) => f.code === 'LL101'));
   assert.deepEqual(incremental.findings, full.findings);
@@ -237,14 +238,14 @@ test('typing in a top-level comment or an import keeps every island, and changin
   `);
   const doc = new ParsedDocument(p, 'file:///comment.py', 1, source);
   const analyzer = new IncrementalAnalyzer();
-  const first = analyzer.analyze(doc.tree.rootNode, doc.text, DEFAULT_CONFIG);
+  const first = analyzer.analyze(doc, DEFAULT_CONFIG);
   assert.ok(first.findings.length >= 2);
   let version = 1;
   const type = (after: string, text: string, deleting = 0) => {
     const offset = doc.text.indexOf(after) + after.length;
     const range = { start: doc.textDocument.positionAt(offset), end: doc.textDocument.positionAt(offset + deleting) };
     doc.update([{ range, text }], ++version);
-    const incremental = analyzer.analyze(doc.tree.rootNode, doc.text, DEFAULT_CONFIG);
+    const incremental = analyzer.analyze(doc, DEFAULT_CONFIG);
     assert.deepEqual(incremental.findings, analyzeText(p.parseRoot(doc.text), doc.text, DEFAULT_CONFIG).findings, `after typing ${JSON.stringify(text)}`);
     return incremental;
   };
@@ -254,5 +255,32 @@ test('typing in a top-level comment or an import keeps every island, and changin
   const renamed = type('from ', 'mylib', 'keras'.length);
   assert.ok(renamed.analysed >= 2, `${renamed.analysed} islands analysed`);
   assert.deepEqual(renamed.findings.filter((f) => f.code !== 'LL000'), []);
+  doc.dispose();
+});
+
+test('findings carried over an edit have the fixes of the new text, though nobody read their fixes before the edit', async () => {
+  const p = await parser();
+  const source = dedent(`
+    from keras import layers, Sequential
+
+    model = Sequential([layers.Dense(8), layers.Dropout(0.5), layers.BatchNormalization(), layers.Dense(1)])
+  `);
+  const doc = new ParsedDocument(p, 'file:///carried.py', 1, source);
+  const analyzer = new IncrementalAnalyzer();
+  const before = analyzer.analyze(doc, DEFAULT_CONFIG);
+  assert.deepEqual(before.findings.map((f) => f.code), ['LL101']);
+  // Two lines above the model: its island is carried over, and its finding moved.
+  doc.update([{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n# the sizes come from the paper\n' }], 2);
+  const after = analyzer.analyze(doc, DEFAULT_CONFIG);
+  assert.deepEqual([after.analysed, after.islands], [0, 1]);
+  const [fix] = after.findings[0].fixes;
+  assert.deepEqual(
+    fix.edits.map((e) => doc.text.slice(e.start, e.end)),
+    ['layers.Dropout(0.5)', 'layers.BatchNormalization()'],
+  );
+  assert.equal(
+    applyEdits(doc.text, fix.edits),
+    'from keras import layers, Sequential\n\n# the sizes come from the paper\n\nmodel = Sequential([layers.Dense(8), layers.BatchNormalization(), layers.Dropout(0.5), layers.Dense(1)])\n',
+  );
   doc.dispose();
 });

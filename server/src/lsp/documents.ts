@@ -101,13 +101,12 @@ export function analyzeText(root: SyntaxNode, text: string, config: LintConfig):
  *  fail on some input, the document is analysed whole and the next edit starts afresh: no findings are lost. */
 function analyzeIncrementally(state: DocumentState, config: LintConfig): { result: ModuleAnalysis; findings: Finding[] } {
   const { document } = state;
-  const root = document.tree.rootNode;
   try {
-    return (state.analyzer ??= new IncrementalAnalyzer()).analyze(root, document.text, config);
+    return (state.analyzer ??= new IncrementalAnalyzer()).analyze(document, config);
   } catch (error) {
     console.error(`layerlint: incremental analysis of ${document.uri} failed, analysing it whole: ${(error as Error).stack ?? error}`);
     state.analyzer = undefined;
-    return analyzeText(root, document.text, config);
+    return analyzeText(document.tree.rootNode, document.text, config);
   }
 }
 

@@ -10,8 +10,8 @@ import { islandsOf, statementNames, type StatementNames } from '../keras/islands
 import type { LintConfig } from '../config/config';
 import { findSuppressions } from '../config/suppression';
 import { indexOf, lineStarts } from '../parse/lines';
-import type { SyntaxNode } from '../parse/tree';
-import { findingsOf, forEachSpan, inSourceOrder, movedFinding, unsuppressed } from '../rules/lint';
+import type { SyntaxNode, SyntaxTree } from '../parse/tree';
+import { findingsOf, forEachSpan, inSourceOrder, movedFinding, resolveFixes, unsuppressed } from '../rules/lint';
 import type { Finding } from '../rules/types';
 
 /** Where the top-level statements stood when an island was analysed, to move its offsets to the current text. */
@@ -87,7 +87,12 @@ export class IncrementalAnalyzer {
   /** The names some statement binds, when the islands were last worked out. */
   private bound = new Set<string>();
 
-  analyze(root: SyntaxNode, text: string, config: LintConfig): IncrementalResult {
+  analyze(document: { readonly tree: SyntaxTree; readonly text: string }, config: LintConfig): IncrementalResult {
+    // Reading the new root carries the statements no edit touched over into it, moved: the kept findings' fixes are
+    // worked out first, from the nodes and the text they were found in.
+    for (const island of this.islands.values()) resolveFixes(island.findings);
+    const root = document.tree.rootNode;
+    const { text } = document;
     const statements = root.namedChildren;
     const replaced = this.replacedSince(statements);
     // Old statements are read only through what was cached of them (their text is gone with the old version).

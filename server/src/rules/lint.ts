@@ -7,7 +7,7 @@ import { SharedLayers } from '../fixes/shared';
 import type { SyntaxNode } from '../parse/tree';
 import { RULES } from './registry';
 import { isMarked, markingLines, word } from './messages';
-import type { Finding, Fix, RuleContext, Severity, Span, TextEdit } from './types';
+import type { Finding, Fix, Report, RuleContext, Severity, Span, TextEdit } from './types';
 
 const NO_FIXES: readonly Fix[] = Object.freeze([]);
 
@@ -46,7 +46,7 @@ export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintC
       const linesNamed = messageMarked || report.related.some((r) => isMarked(r.message));
       const wording = linesNamed ? { marked: [report.message, ...report.related.map((r) => r.message)], nodes } : undefined;
       const related = wording ? report.related.map((r) => ({ span: r.span, message: word({ marked: r.message, nodes }) })) : report.related;
-      const finding: Finding = { span, message, related, fixes: report.fixes?.() ?? NO_FIXES, code, severity };
+      const finding = reported(code, severity, span, message, related, report.fixes);
       if (wording) Object.defineProperty(finding, 'wording', { value: wording, enumerable: false });
       if (here) here.push(finding);
       else seen.set(span.start, [finding]);
@@ -69,6 +69,45 @@ export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintC
     }
   });
   return findings.sort(inSourceOrder);
+}
+
+/** A finding whose fixes are worked out when first read, once: the editor shows a file's findings as soon as they are
+ *  found and needs the fixes of one only when the user asks for its quick fixes (`layerlint check` reads them all).
+ *  They must be read before the text or the nodes they were found in change: see `resolveFixes`. A fix that throws
+ *  costs that finding its fixes, not the rule its other findings. */
+function reported(code: string, severity: Severity, span: Span, message: string, related: Finding['related'], compute: Report['fixes']): Finding {
+  let pending = compute;
+  let fixes = NO_FIXES;
+  return {
+    span,
+    message,
+    related,
+    get fixes(): readonly Fix[] {
+      if (pending) {
+        fixes = fixesOf(code, pending);
+        // The rule's closure holds the text and the analysis of its version: let go of them once the fixes are known.
+        pending = undefined;
+      }
+      return fixes;
+    },
+    code,
+    severity,
+  };
+}
+
+function fixesOf(code: string, compute: () => readonly Fix[]): readonly Fix[] {
+  try {
+    return compute();
+  } catch (error) {
+    console.error(`layerlint: the fixes of a ${code} finding failed: ${(error as Error).stack ?? error}`);
+    return NO_FIXES;
+  }
+}
+
+/** Works out the fixes of `findings` not read yet, while the text and the syntax nodes they were found in are still
+ *  current: an edit moves nodes that the next version of the document keeps. */
+export function resolveFixes(findings: readonly Finding[]): void {
+  for (const finding of findings) void finding.fixes;
 }
 
 /** How a finding's message and related messages were worded, lines marked; kept (not enumerable, so not part of the

@@ -50,8 +50,9 @@ export interface RuleMeta {
   readonly fixes: readonly Applicability[];
 }
 
-/** What a rule reports. Its fixes are computed only for a finding not reported before: a layer in a helper is found
- *  again in each caller the helper is inlined into, and its fixes would be the same edits every time. */
+/** What a rule reports. Its fixes are computed only for a finding not reported before (a layer in a helper is found
+ *  again in each caller the helper is inlined into, and its fixes would be the same edits every time), and only when
+ *  the finding's fixes are first read (see lint.ts). */
 export type Report = Omit<Finding, 'code' | 'severity' | 'fixes'> & { readonly fixes?: () => readonly Fix[] };
 
 export interface RuleContext {
