@@ -71,28 +71,30 @@ export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintC
   return findings.sort(inSourceOrder);
 }
 
+/** Where a reported finding keeps its fixes, or the rule's function that works them out until they are first read. */
+const FIXES = Symbol('fixes');
+
+type Reported = Finding & { [FIXES]: readonly Fix[] | (() => readonly Fix[]) };
+
+function readFixes(this: Reported): readonly Fix[] {
+  const fixes = this[FIXES];
+  if (typeof fixes !== 'function') return fixes;
+  // Once known, the rule's function goes: it holds the text and the analysis of its version.
+  return (this[FIXES] = fixesOf(this.code, fixes));
+}
+
+// One getter for all findings: a getter made per finding (an object literal's `get`) gave every finding a hidden
+// class of its own, and V8's old-generation maps then kept each file's analysis alive past young collections.
+const LAZY_FIXES: PropertyDescriptorMap = { fixes: { get: readFixes, enumerable: true } };
+
 /** A finding whose fixes are worked out when first read, once: the editor shows a file's findings as soon as they are
  *  found and needs the fixes of one only when the user asks for its quick fixes (`layerlint check` reads them all).
  *  They must be read before the text or the nodes they were found in change: see `resolveFixes`. A fix that throws
  *  costs that finding its fixes, not the rule its other findings. */
 function reported(code: string, severity: Severity, span: Span, message: string, related: Finding['related'], compute: Report['fixes']): Finding {
-  let pending = compute;
-  let fixes = NO_FIXES;
-  return {
-    span,
-    message,
-    related,
-    get fixes(): readonly Fix[] {
-      if (pending) {
-        fixes = fixesOf(code, pending);
-        // The rule's closure holds the text and the analysis of its version: let go of them once the fixes are known.
-        pending = undefined;
-      }
-      return fixes;
-    },
-    code,
-    severity,
-  };
+  const finding = Object.defineProperties({ span, message, related, code, severity }, LAZY_FIXES) as Reported;
+  // Not enumerable: not part of the finding's value.
+  return Object.defineProperty(finding, FIXES, { value: compute ?? NO_FIXES, writable: true });
 }
 
 function fixesOf(code: string, compute: () => readonly Fix[]): readonly Fix[] {
