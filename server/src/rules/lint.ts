@@ -7,7 +7,7 @@ import { SharedLayers } from '../fixes/shared';
 import type { SyntaxNode } from '../parse/tree';
 import { RULES } from './registry';
 import { isMarked, markingLines, word } from './messages';
-import type { Finding, Fix, Report, RuleContext, Severity, Span, TextEdit } from './types';
+import type { Finding, Fix, RuleContext, Severity, Span, TextEdit } from './types';
 
 const NO_FIXES: readonly Fix[] = Object.freeze([]);
 
@@ -46,7 +46,7 @@ export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintC
       const linesNamed = messageMarked || report.related.some((r) => isMarked(r.message));
       const wording = linesNamed ? { marked: [report.message, ...report.related.map((r) => r.message)], nodes } : undefined;
       const related = wording ? report.related.map((r) => ({ span: r.span, message: word({ marked: r.message, nodes }) })) : report.related;
-      const finding = reported(code, severity, span, message, related, report.fixes);
+      const finding = new ReportedFinding(code, severity, span, message, related, report.fixes ?? NO_FIXES);
       if (wording) Object.defineProperty(finding, 'wording', { value: wording, enumerable: false });
       if (here) here.push(finding);
       else seen.set(span.start, [finding]);
@@ -71,30 +71,37 @@ export function findingsOf(analysis: ModuleAnalysis, text: string, config: LintC
   return findings.sort(inSourceOrder);
 }
 
-/** Where a reported finding keeps its fixes, or the rule's function that works them out until they are first read. */
-const FIXES = Symbol('fixes');
+/**
+ * A finding as a lint run reports it, its fixes worked out when first read, once: the editor shows a file's findings
+ * as soon as they are found and needs the fixes of one only when the user asks for its quick fixes (`layerlint
+ * check` reads them all). They must be read before the text or the nodes they were found in change: see
+ * `resolveFixes`. A fix that throws costs that finding its fixes, not the rule its other findings.
+ *
+ * A class, for its one getter: a getter per finding (an object literal's `get`) gave every finding a hidden class of
+ * its own, whose map in the old generation kept the file's analysis alive past young collections; defining one
+ * shared getter on each finding cost more than the fixes it saved.
+ */
+class ReportedFinding implements Finding {
+  /** The fixes, or the rule's function that works them out until they are first read. */
+  #fixes: readonly Fix[] | (() => readonly Fix[]);
 
-type Reported = Finding & { [FIXES]: readonly Fix[] | (() => readonly Fix[]) };
+  constructor(
+    readonly code: string,
+    readonly severity: Severity,
+    readonly span: Span,
+    readonly message: string,
+    readonly related: Finding['related'],
+    fixes: readonly Fix[] | (() => readonly Fix[]),
+  ) {
+    this.#fixes = fixes;
+  }
 
-function readFixes(this: Reported): readonly Fix[] {
-  const fixes = this[FIXES];
-  if (typeof fixes !== 'function') return fixes;
-  // Once known, the rule's function goes: it holds the text and the analysis of its version.
-  return (this[FIXES] = fixesOf(this.code, fixes));
-}
-
-// One getter for all findings: a getter made per finding (an object literal's `get`) gave every finding a hidden
-// class of its own, and V8's old-generation maps then kept each file's analysis alive past young collections.
-const LAZY_FIXES: PropertyDescriptorMap = { fixes: { get: readFixes, enumerable: true } };
-
-/** A finding whose fixes are worked out when first read, once: the editor shows a file's findings as soon as they are
- *  found and needs the fixes of one only when the user asks for its quick fixes (`layerlint check` reads them all).
- *  They must be read before the text or the nodes they were found in change: see `resolveFixes`. A fix that throws
- *  costs that finding its fixes, not the rule its other findings. */
-function reported(code: string, severity: Severity, span: Span, message: string, related: Finding['related'], compute: Report['fixes']): Finding {
-  const finding = Object.defineProperties({ span, message, related, code, severity }, LAZY_FIXES) as Reported;
-  // Not enumerable: not part of the finding's value.
-  return Object.defineProperty(finding, FIXES, { value: compute ?? NO_FIXES, writable: true });
+  get fixes(): readonly Fix[] {
+    const fixes = this.#fixes;
+    if (typeof fixes !== 'function') return fixes;
+    // Once known, the rule's function goes: it holds the text and the analysis of its version.
+    return (this.#fixes = fixesOf(this.code, fixes));
+  }
 }
 
 function fixesOf(code: string, compute: () => readonly Fix[]): readonly Fix[] {
@@ -135,7 +142,7 @@ export function movedFinding(finding: Finding, move: (offset: number) => number,
   const edit = (at: TextEdit): TextEdit => ({ start: move(at.start), end: move(at.end), newText: at.newText });
   const related = finding.related.length === 0 ? finding.related : finding.related.map((r, i) => ({ span: span(r.span), message: words ? words[i + 1] : r.message }));
   const fixes = finding.fixes.length === 0 ? finding.fixes : finding.fixes.map((fix): Fix => ({ ...fix, edits: fix.edits.map(edit) }));
-  const moved: Finding = { code: finding.code, severity: finding.severity, span: span(finding.span), message, related, fixes };
+  const moved = new ReportedFinding(finding.code, finding.severity, span(finding.span), message, related, fixes);
   if (kept) Object.defineProperty(moved, 'wording', { value: kept, enumerable: false });
   return moved;
 }
