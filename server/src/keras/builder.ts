@@ -931,6 +931,7 @@ class Builder {
       style,
       conditional: frame.conditional,
       inLoop: frame.inLoop,
+      graphIndex: -1,
     };
     this.context.add(node, frame.path, frame.owner);
     return node;

@@ -51,6 +51,9 @@ export interface LayerNode {
   readonly conditional: boolean;
   /** Inside a `for`/`while` body. */
   readonly inLoop: boolean;
+  /** Its place among the `nodes` of the one graph it belongs to, set when that graph is made: rules ask a graph for
+   *  the neighbours of most of its nodes. */
+  graphIndex: number;
 }
 
 /** The argument for a parameter, written as keyword or positionally. */
@@ -112,10 +115,6 @@ export interface GraphOwner {
 
 const NO_NODES: readonly LayerNode[] = Object.freeze([]);
 
-/** Up to this many nodes, a node's position is found by a search of `nodes`: rules ask for the neighbours of most
- *  nodes, and in the short arrays of most graphs a search costs less than a map lookup. */
-const SEARCHED_NODES = 24;
-
 function link(lists: Array<LayerNode[] | undefined>, from: number, to: LayerNode): void {
   const list = lists[from];
   if (list) list.push(to);
@@ -126,8 +125,6 @@ export class ModelGraph {
   /** Successors and predecessors by position in `nodes`. */
   private readonly succ: Array<LayerNode[] | undefined> = [];
   private readonly pred: Array<LayerNode[] | undefined> = [];
-  /** The positions of the nodes of a larger graph. */
-  private readonly positions: Map<LayerNode, number> | undefined;
 
   constructor(
     readonly owner: GraphOwner,
@@ -137,7 +134,7 @@ export class ModelGraph {
     /** The layers whose output is the model's output, when the code says so (Sequential end, `Model(outputs=…)`, `call()` return). */
     readonly outputs: readonly LayerNode[] | undefined,
   ) {
-    if (nodes.length > SEARCHED_NODES) this.positions = new Map(nodes.map((node, position) => [node, position]));
+    nodes.forEach((node, index) => (node.graphIndex = index));
     // Only nodes with edges get lists: many nodes (model inputs and outputs, graphs of one layer) have none one way.
     for (const [from, to] of edges) {
       link(this.succ, this.positionOf(from), to);
@@ -155,6 +152,7 @@ export class ModelGraph {
 
   /** -1 for a node of another graph. */
   private positionOf(node: LayerNode): number {
-    return this.positions ? (this.positions.get(node) ?? -1) : this.nodes.indexOf(node);
+    const index = node.graphIndex;
+    return this.nodes[index] === node ? index : -1;
   }
 }
