@@ -42,5 +42,20 @@ test('edits sent as changes end in the diagnostics of the same text opened afres
     const expected = await server.diagnosticsFor(fresh);
     assert.deepEqual(edited.map(said), expected.map(said), `version ${version}`);
     assert.ok(expected.length > 0, `version ${version}: the module has findings to compare`);
+    // Their quick fixes too: a finding's fixes are worked out when first asked for, and the edit moved the nodes of
+    // the findings the server kept from the last version.
+    assert.deepEqual(await quickFixes(uri, edited), await quickFixes(fresh, expected), `version ${version}: quick fixes`);
   }
 });
+
+/** The title and edits of every quick fix offered for `diagnostics`. */
+async function quickFixes(uri: string, diagnostics: Diagnostic[]): Promise<unknown[]> {
+  const offered: unknown[] = [];
+  for (const diagnostic of diagnostics) {
+    for (const action of await server.codeActions(uri, diagnostic.range, [diagnostic], ['quickfix'])) {
+      const edits = action.edit?.documentChanges?.flatMap((change) => ('edits' in change ? change.edits : [])) ?? action.edit?.changes?.[uri];
+      offered.push([action.title, edits]);
+    }
+  }
+  return offered;
+}
