@@ -833,7 +833,7 @@ class Builder {
       if (receiver.kind === 'list') return UNKNOWN;
     }
 
-    const callee = this.callee(fn, symbol, env, frame, statement);
+    const callee = this.callee(syntax, env, frame, statement);
     switch (callee.kind) {
       case 'keras':
         if (callee.symbol.kind === 'merge-function') {
@@ -875,6 +875,7 @@ class Builder {
     const method = !symbol && fn?.type === 'attribute';
     syntax = {
       fn,
+      name: fn && (fn.type === 'identifier' || fn.type === 'attribute') ? nameOf(fn) : undefined,
       args,
       input,
       rest: input ? args.filter((a) => a !== input) : args,
@@ -887,15 +888,14 @@ class Builder {
   }
 
   /** What is being called: a Keras class (constructed here), or a value the scope holds. */
-  private callee(fn: SyntaxNode, symbol: KerasSymbol | undefined, env: Env, frame: Frame, statement: SyntaxNode): Value | KerasCallee {
-    if (fn.type === 'identifier' || fn.type === 'attribute') {
-      const name = nameOf(fn);
-      const bound = env.lookup(name) ?? (fn.type === 'identifier' ? this.moduleEnv.lookup(name) : undefined);
+  private callee({ fn, name, symbol }: CallSyntax, env: Env, frame: Frame, statement: SyntaxNode): Value | KerasCallee {
+    if (name !== undefined) {
+      const bound = env.lookup(name) ?? (fn!.type === 'identifier' ? this.moduleEnv.lookup(name) : undefined);
       if (bound) return bound;
       if (symbol) return { kind: 'keras', symbol, classRef: fn } as KerasCallee;
       return UNKNOWN;
     }
-    return this.expression(fn, env, frame, statement);
+    return this.expression(fn!, env, frame, statement);
   }
 
   /** Applies a layer to the input of `call`: a node, with edges from whatever produced the input. The node's call
@@ -1081,6 +1081,8 @@ interface KerasCallee {
 
 interface CallSyntax {
   readonly fn: SyntaxNode | null;
+  /** The variable `fn` names, when it is a name or an attribute chain. */
+  readonly name: string | undefined;
   readonly args: readonly Argument[];
   /** What a layer called this way takes as its input: `inputs=`, or the first positional argument. */
   readonly input: Argument | undefined;
