@@ -833,7 +833,7 @@ class Builder {
       if (receiver.kind === 'list') return UNKNOWN;
     }
 
-    const callee = this.callee(syntax, env, frame, statement);
+    const callee = this.callee(fn, syntax, env, frame, statement);
     switch (callee.kind) {
       case 'keras':
         if (callee.symbol.kind === 'merge-function') {
@@ -888,14 +888,14 @@ class Builder {
   }
 
   /** What is being called: a Keras class (constructed here), or a value the scope holds. */
-  private callee({ fn, name, symbol }: CallSyntax, env: Env, frame: Frame, statement: SyntaxNode): Value | KerasCallee {
+  private callee(fn: SyntaxNode, { name, symbol }: CallSyntax, env: Env, frame: Frame, statement: SyntaxNode): Value | KerasCallee {
     if (name !== undefined) {
-      const bound = env.lookup(name) ?? (fn!.type === 'identifier' ? this.moduleEnv.lookup(name) : undefined);
+      const bound = env.lookup(name) ?? (fn.type === 'identifier' ? this.moduleEnv.lookup(name) : undefined);
       if (bound) return bound;
       if (symbol) return { kind: 'keras', symbol, classRef: fn } as KerasCallee;
       return UNKNOWN;
     }
-    return this.expression(fn!, env, frame, statement);
+    return this.expression(fn, env, frame, statement);
   }
 
   /** Applies a layer to the input of `call`: a node, with edges from whatever produced the input. The node's call

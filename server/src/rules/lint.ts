@@ -107,11 +107,12 @@ class ReportedFinding implements Finding {
     const fixes = this.#fixes;
     if (typeof fixes !== 'function') return fixes;
     // Once known, the rule's function goes: it holds the text and the analysis of its version.
-    return (this.#fixes = fixesOf(this.code, fixes));
+    return (this.#fixes = workedOutFixes(this.code, fixes));
   }
 }
 
-function fixesOf(code: string, compute: () => readonly Fix[]): readonly Fix[] {
+/** What the rule's `compute` gives, or no fixes when it throws (logged). */
+function workedOutFixes(code: string, compute: () => readonly Fix[]): readonly Fix[] {
   try {
     return compute();
   } catch (error) {
