@@ -15,6 +15,7 @@ import { tuneHeapForAnalysis } from '../server/src/heap';
 import { DocumentStore } from '../server/src/lsp/documents';
 import { createParser } from '../server/src/parse/parser';
 import type { ParserKind, PythonParser, SyntaxNode, SyntaxTree } from '../server/src/parse/tree';
+import { runEnds } from '../server/src/cli/engine';
 import { analyzeModule, type ModuleAnalysis } from '../server/src/keras/analyze';
 import { lint } from '../server/src/rules/lint';
 import { pythonFiles } from '../test/helpers/files';
@@ -80,29 +81,31 @@ function parseAll(parser: PythonParser, texts: readonly string[]): void {
 }
 
 interface Phases {
-  parse: number;
-  'tree → JS nodes': number;
+  /** Parsing a run of texts, reading each tree's records and freeing it. */
+  'parse + records': number;
+  'records → JS nodes': number;
   'imports + graphs': number;
   rules: number;
 }
 
-/** Parse, graphs and rules of every text, the way `layerlint check` runs them (server/src/cli/fixer.ts: the copy
- *  is made and the binding's tree freed before the analysis), adding each stage's time to `phases`. The first
- *  `rootNode` read is where the engine turns the binding's tree into the nodes it reads (see server/src/parse), so
- *  it is a stage of its own, with the freeing of the binding's tree. */
+/** Parse, graphs and rules of every text, the way `layerlint check` runs them (server/src/cli/engine.ts): texts are
+ *  parsed in runs (runEnds), each tree's records kept and the binding's tree freed, then each run's texts copied
+ *  into the nodes the engine reads (see server/src/parse) and analysed. Each stage's time is added to `phases`. */
 function analyzeAll(parser: PythonParser, texts: readonly string[], phases: Phases): number {
   let findings = 0;
-  for (const text of texts) {
-    let tree!: SyntaxTree;
-    let root!: SyntaxNode;
-    let analysis!: ModuleAnalysis;
-    phases.parse += timed(() => (tree = parser.parse(text)));
-    phases['tree → JS nodes'] += timed(() => {
-      root = tree.rootNode;
-      tree.dispose();
+  let first = 0;
+  for (const end of runEnds(texts.map((text) => text.length))) {
+    const run = texts.slice(first, end);
+    first = end;
+    let copies!: Array<() => SyntaxNode>;
+    phases['parse + records'] += timed(() => (copies = parser.parseAhead(run)));
+    run.forEach((text, index) => {
+      let root!: SyntaxNode;
+      let analysis!: ModuleAnalysis;
+      phases['records → JS nodes'] += timed(() => (root = copies[index]()));
+      phases['imports + graphs'] += timed(() => (analysis = analyzeModule(root)));
+      phases.rules += timed(() => (findings += lint(analysis, text, DEFAULT_CONFIG, root).length));
     });
-    phases['imports + graphs'] += timed(() => (analysis = analyzeModule(root)));
-    phases.rules += timed(() => (findings += lint(analysis, text, DEFAULT_CONFIG, root).length));
   }
   return findings;
 }
@@ -117,7 +120,7 @@ async function inProcess(native: PythonParser, texts: readonly string[], rounds:
   const parse: number[] = [];
   const full: number[] = [];
   const collections = new Collections<'parse' | 'analysis'>(['parse', 'analysis']);
-  const phases: Phases = { parse: 0, 'tree → JS nodes': 0, 'imports + graphs': 0, rules: 0 };
+  const phases: Phases = { 'parse + records': 0, 'records → JS nodes': 0, 'imports + graphs': 0, rules: 0 };
   let findings = 0;
   // One untimed pass of each first: the rounds time the engine compiled, as it runs through a large folder or a
   // long editing session (what the first pass costs shows in the whole-process figures below).

@@ -1,8 +1,9 @@
 // Many files: checked by the worker pool, printed in path order, identical to the single-thread result.
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { runEnds, RUN_FILES } from '../../server/src/cli/engine';
 import { CheckPool } from '../../server/src/cli/pool';
 import { cleanUp, DROPOUT_THEN_BN, layerlint, project, ROOT } from './run';
 
@@ -31,19 +32,25 @@ test('a few hundred files in nested folders come out complete and sorted by path
   assert.equal(run.code, 1);
 });
 
-test('a worker that dies holding a file costs that file only: the others are checked by the remaining threads', { timeout: 20_000 }, async () => {
-  // A worker script that takes one file from the shared queue and then fails, as an out-of-memory worker would.
-  // It says when it is ready, so that this thread cannot check every file before the worker has taken one.
+test('a worker that dies holding a file costs that file only: the rest of its claim and the other files are checked by the remaining threads', { timeout: 20_000 }, async () => {
+  // A worker script that claims files from the shared queue, starts on the second, and then fails, as an
+  // out-of-memory worker would. It says when it is ready, so that this thread cannot check every file before the
+  // worker has claimed some, and how many it claimed.
   const poolModule = join(ROOT, 'out', 'server', 'src', 'cli', 'pool.js');
   const dir = project('', {});
   const ready = join(dir, 'ready');
+  const claimed = join(dir, 'claimed');
   writeFileSync(
     join(dir, 'crash.js'),
     `const { parentPort, workerData } = require('node:worker_threads');
+const { writeFileSync } = require('node:fs');
 const { JobQueue } = require(${JSON.stringify(poolModule)});
-require('node:fs').writeFileSync(${JSON.stringify(ready)}, '');
+writeFileSync(${JSON.stringify(ready)}, '');
 parentPort.once('message', (jobs) => {
-  new JobQueue(workerData.queue, jobs.length).claim(workerData.slot);
+  const queue = new JobQueue(workerData.queue, jobs.length);
+  const claim = queue.claim(workerData.slot);
+  queue.hold(workerData.slot, claim.start + 1);
+  writeFileSync(${JSON.stringify(claimed)}, JSON.stringify(claim));
   throw new Error('simulated crash');
 });
 `,
@@ -61,6 +68,10 @@ parentPort.once('message', (jobs) => {
 
   const failed = reports.filter((r) => r.errors.length > 0);
   assert.equal(failed.length, 1);
+  // The worker's claim was a run of files, of which it held the second: the first and the rest were left unchecked.
+  const claim = JSON.parse(readFileSync(claimed, 'utf8'));
+  assert.ok(claim.end - claim.start > 2, JSON.stringify(claim));
+  assert.equal(failed[0].display, `m${claim.start + 1}.py`);
   assert.deepEqual(failed[0].errors, [`${failed[0].display}: internal error while checking it: simulated crash`]);
   assert.deepEqual(failed[0].findings, []);
   const checked = reports.filter((r) => r !== failed[0]);
@@ -92,4 +103,13 @@ test('with a worker forced on, whatever the machine is doing, the reports are th
     pooled.map((r) => r.findings.map((f) => f.code)),
     jobs.map((_, i) => (i % 3 === 0 ? [] : Array(30).fill('LL101'))),
   );
+});
+
+test('files are parsed together in runs of a bounded number of files and amount of text, at least one file a run', () => {
+  assert.equal(RUN_FILES, 32);
+  assert.deepEqual(runEnds([]), []);
+  assert.deepEqual(runEnds(Array(70).fill(6_000)), [32, 64, 70]);
+  // 256 KiB of text at most: a large file starts a run of its own, and one larger than that is a run alone.
+  assert.deepEqual(runEnds([100_000, 100_000, 100_000, 300_000, 10, 10]), [2, 3, 4, 6]);
+  assert.deepEqual(runEnds([0, 0, 262_144, 1]), [3, 4]);
 });

@@ -284,3 +284,49 @@ test('node types and field names are internalized strings in every parser and re
     assert.equal(c.fieldsInterned, c.fields, `${kind}: fields`);
   }
 });
+
+/** Every node of a copy, in order: what a copy parsed ahead must share with one parsed alone. */
+function nodesOf(root: SyntaxNode): string[] {
+  const nodes: string[] = [];
+  const visit = (node: SyntaxNode, depth: number) => {
+    nodes.push(`${depth} ${node.type} ${node.startIndex}-${node.endIndex}${node.isNamed ? ' named' : ''}${node.hasError ? ' error' : ''}${node.isMissing ? ' missing' : ''}`);
+    for (const child of node.children) visit(child, depth + 1);
+  };
+  visit(root, 0);
+  return nodes;
+}
+
+test('texts parsed ahead, together, are copied as each parsed alone, in any order and batch after batch, in every parser and reader', async () => {
+  for (const [kind, p] of await everyParser()) {
+    const rng = new Rng(17);
+    const texts = [
+      generateFile(rng, 120),
+      `${generateFile(rng, 60)}\nbroken = (1, [\n`,
+      '',
+      // More nodes than the first array of records holds: its slot grows.
+      generateFile(rng, 2000),
+      ...AWKWARD.map(([, text]) => text),
+    ];
+    for (const batch of [texts, [...texts].reverse(), texts.slice(0, 2)]) {
+      const copies = p.parseAhead(batch);
+      assert.equal(copies.length, batch.length);
+      // Copied last to first: each copy reads its own text's records, whatever was copied before.
+      const roots = copies.map((_, i) => copies[copies.length - 1 - i]()).reverse();
+      batch.forEach((text, i) => {
+        const alone = p.parseRoot(text);
+        assert.deepEqual(nodesOf(roots[i]), nodesOf(alone), `${kind}: text ${i}`);
+        assert.equal(roots[i].toString(), alone.toString(), `${kind}: text ${i}`);
+        assert.equal(roots[i].children[0]?.text, alone.children[0]?.text);
+      });
+    }
+  }
+});
+
+test('a tree parsed ahead cannot be copied once the next batch has been parsed, whose texts reuse its memory', async (t) => {
+  const [[, records]] = await everyParser();
+  if (records.reader !== 'records') return t.skip('native/build/Release/tree_export.node is not built here');
+  const [first] = records.parseAhead(['x = 1\n']);
+  const [second] = records.parseAhead(['y = (2)\n']);
+  assert.throws(first, /copied after the next batch was parsed/);
+  assert.equal(second().toString(), '(module (expression_statement (assignment left: (identifier) right: (parenthesized_expression (integer)))))');
+});

@@ -1,12 +1,13 @@
 // Runs the per-file checks on the idle cores: this thread checks files too, and worker threads take the rest. Threads
-// claim files one at a time from a counter they share, so a thread that drew short files simply takes more of them and
-// all finish together, with no message round trip between one file and the next.
+// claim files a few at a time from a counter they share (a thread parses the files it claimed together, see
+// FileChecker.checkBatch), so a thread that drew short files simply takes more of them and all finish together, with
+// no message round trip between one file and the next.
 import { existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createParser } from '../parse/parser';
-import { failedReport, FileChecker, type CheckSettings, type FileJob, type FileReport } from './engine';
+import { failedReport, FileChecker, RUN_FILES, type CheckSettings, type FileJob, type FileReport } from './engine';
 
 /** Below this many files, one thread finishes before a worker would have started (loading the bundle and the parser
  *  costs a worker some 60 ms). */
@@ -31,35 +32,63 @@ export interface WorkerReply {
   readonly report: FileReport;
 }
 
-/** The next file to check, shared by all threads: slot 0 counts files handed out, slot 1 + n is the file thread n has
- *  in hand (-1: none), so that the file a dying worker was on can be reported and not lost. */
+const CELLS_PER_THREAD = 3;
+
+/** Files [start, end) of a run. */
+export interface Claim {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The next files to check, shared by all threads. Cell 0 counts files handed out; thread n has three cells: the file
+ *  it has in hand (-1: none) and the start and end of its claim, so that when a worker dies the file it was on can be
+ *  reported and the rest of its claim checked by another thread. */
 export class JobQueue {
   private readonly cells: Int32Array;
+  private readonly threads: number;
 
   constructor(
     buffer: SharedArrayBuffer,
     private readonly length: number,
   ) {
     this.cells = new Int32Array(buffer);
+    this.threads = (this.cells.length - 1) / CELLS_PER_THREAD;
   }
 
   static create(threads: number): SharedArrayBuffer {
-    const buffer = new SharedArrayBuffer((threads + 1) * Int32Array.BYTES_PER_ELEMENT);
+    const buffer = new SharedArrayBuffer((1 + CELLS_PER_THREAD * threads) * Int32Array.BYTES_PER_ELEMENT);
     new Int32Array(buffer).fill(-1, 1);
     return buffer;
   }
 
-  /** The index of the next file for the thread in `slot`, or undefined when all are handed out. */
-  claim(slot: number): number | undefined {
-    const index = Atomics.add(this.cells, 0, 1);
-    const next = index < this.length ? index : -1;
-    Atomics.store(this.cells, 1 + slot, next);
-    return next < 0 ? undefined : next;
+  /** The next files for the thread in `slot`, the first of them in hand; undefined when all are handed out. A claim
+   *  is a run of files parsed together (RUN_FILES), fewer towards the end so that the threads finish together. */
+  claim(slot: number): Claim | undefined {
+    const left = this.length - Atomics.load(this.cells, 0);
+    const count = Math.max(1, Math.min(RUN_FILES, Math.floor(left / (2 * this.threads))));
+    const start = Atomics.add(this.cells, 0, count);
+    const cell = 1 + CELLS_PER_THREAD * slot;
+    if (start >= this.length) {
+      Atomics.store(this.cells, cell, -1);
+      return undefined;
+    }
+    const end = Math.min(start + count, this.length);
+    Atomics.store(this.cells, cell + 1, start);
+    Atomics.store(this.cells, cell + 2, end);
+    Atomics.store(this.cells, cell, start);
+    return { start, end };
   }
 
-  inHand(slot: number): number | undefined {
-    const index = Atomics.load(this.cells, 1 + slot);
-    return index < 0 ? undefined : index;
+  /** Says that the thread in `slot` is on file `index` of its claim. */
+  hold(slot: number, index: number): void {
+    Atomics.store(this.cells, 1 + CELLS_PER_THREAD * slot, index);
+  }
+
+  /** The file the thread in `slot` has in hand, and the claim it is part of. */
+  inHand(slot: number): { index: number; claim: Claim } | undefined {
+    const cell = 1 + CELLS_PER_THREAD * slot;
+    const index = Atomics.load(this.cells, cell);
+    return index < 0 ? undefined : { index, claim: { start: Atomics.load(this.cells, cell + 1), end: Atomics.load(this.cells, cell + 2) } };
   }
 }
 
@@ -161,6 +190,11 @@ export class CheckPool {
 class Run {
   private readonly reports: FileReport[];
   private done = 0;
+  /** The rest of the claims of workers that were lost. */
+  private readonly orphans: Claim[] = [];
+  /** This thread's checker, once it has one; and whether it is checking. */
+  private checker: FileChecker | undefined;
+  private checking = false;
   private resolve!: (reports: FileReport[]) => void;
   readonly finished = new Promise<FileReport[]>((resolve) => (this.resolve = resolve));
 
@@ -175,10 +209,23 @@ class Run {
 
   /** This thread's share: files from the common queue until none are left. */
   async checkHere(checker: FileChecker): Promise<void> {
-    for (let index = this.queue.claim(0); index !== undefined; index = this.queue.claim(0)) {
-      this.finish(index, await checker.check(this.jobs[index]));
-      // The workers' reports are taken in between files; they would otherwise wait in the queue until the end.
-      await new Promise((next) => setImmediate(next));
+    this.checker = checker;
+    await this.checkRemaining();
+  }
+
+  /** Claims of the common queue, and of workers that were lost, until none are left. */
+  private async checkRemaining(): Promise<void> {
+    const checker = this.checker;
+    if (!checker || this.checking) return;
+    this.checking = true;
+    try {
+      for (let claim = this.orphans.pop() ?? this.queue.claim(0); claim; claim = this.orphans.pop() ?? this.queue.claim(0)) {
+        await checkClaim(checker, this.jobs, claim, this.queue, 0, (index, report) => this.finish(index, report));
+        // The workers' reports are taken in between claims; they would otherwise wait in the queue until the end.
+        await new Promise((next) => setImmediate(next));
+      }
+    } finally {
+      this.checking = false;
     }
   }
 
@@ -189,11 +236,36 @@ class Run {
     if (this.done === this.jobs.length) this.resolve(this.reports);
   }
 
-  /** A worker ended before the run did: the file it held is reported, and this thread checks what it would have. */
+  /** A worker ended before the run did: the file it held is reported, and this thread checks the files of its claim
+   *  that it did not report (and, as before, whatever is left in the queue). */
   lost(slot: number, problem: string): void {
-    const index = this.queue.inHand(slot);
-    if (index !== undefined) this.finish(index, failedReport(this.jobs[index], problem));
+    const held = this.queue.inHand(slot);
+    if (!held) return;
+    this.finish(held.index, failedReport(this.jobs[held.index], problem));
+    for (let index = held.claim.start; index < held.claim.end; index++) {
+      if (this.reports[index]) continue;
+      const last = this.orphans.at(-1);
+      if (last?.end === index) this.orphans[this.orphans.length - 1] = { start: last.start, end: index + 1 };
+      else this.orphans.push({ start: index, end: index + 1 });
+    }
+    void this.checkRemaining();
   }
+}
+
+/** Checks the files of `claim`, telling the queue which one the thread in `slot` has in hand. */
+export function checkClaim(
+  checker: FileChecker,
+  jobs: readonly FileJob[],
+  claim: Claim,
+  queue: JobQueue,
+  slot: number,
+  done: (index: number, report: FileReport) => void,
+): Promise<void> {
+  return checker.checkBatch(
+    jobs.slice(claim.start, claim.end),
+    (index) => queue.hold(slot, claim.start + index),
+    (index, report) => done(claim.start + index, report),
+  );
 }
 
 /** Milliseconds: of a monotonic clock, of all cores' work, and of this process's. */
