@@ -106,10 +106,10 @@ test('with a worker forced on, whatever the machine is doing, the reports are th
 });
 
 test('files are parsed together in runs of a bounded number of files and amount of text, at least one file a run', () => {
-  assert.equal(RUN_FILES, 32);
+  assert.equal(RUN_FILES, 64);
   assert.deepEqual(runEnds([]), []);
-  assert.deepEqual(runEnds(Array(70).fill(6_000)), [32, 64, 70]);
-  // 256 KiB of text at most: a large file starts a run of its own, and one larger than that is a run alone.
-  assert.deepEqual(runEnds([100_000, 100_000, 100_000, 300_000, 10, 10]), [2, 3, 4, 6]);
-  assert.deepEqual(runEnds([0, 0, 262_144, 1]), [3, 4]);
+  assert.deepEqual(runEnds(Array(140).fill(6_000)), [64, 128, 140]);
+  // 512 KiB of text at most: a large file starts a run of its own, and one larger than that is a run alone.
+  assert.deepEqual(runEnds([200_000, 200_000, 200_000, 600_000, 10, 10]), [2, 3, 4, 6]);
+  assert.deepEqual(runEnds([0, 0, 524_288, 1]), [3, 4]);
 });
