@@ -81,9 +81,10 @@ interface CopyTree {
   /** Frees what a binding's tree holds outside V8's heap, once nothing reads it any more. Without it the tree waits
    *  for V8 to collect its wrapper. */
   release?(binding: BindingTree): void;
-  /** Keeps what a later copy of `binding` needs (the native reader's records, in the batch's `slot`), so that the
-   *  tree can be freed now and copied when the batch reaches it; absent for copies that need the tree itself. */
-  keep?(binding: BindingTree, text: string, slot: number): () => MirrorNode;
+  /** Starts a batch: the function it returns keeps what a later copy of a tree needs (the native reader's records),
+   *  so that the tree can be freed at once and copied when the batch reaches it. Absent for copies that need the
+   *  tree itself. */
+  batch?(): (binding: BindingTree, text: string) => () => MirrorNode;
 }
 
 /** The copy through the binding's cursor, which both bindings offer. */
@@ -110,14 +111,15 @@ function wrap(kind: ParserKind, copy: CopyTree, parse: ParseFunction): PythonPar
   /** Counts the batches, so that a copy asked for after the next batch has reused its memory fails loudly. */
   let batches = 0;
   const parseAhead = (texts: readonly string[]): Array<() => MirrorNode> => {
-    const { keep, release } = copy;
-    if (!keep || !release) return texts.map((text) => () => parseRoot(text));
+    const { release } = copy;
+    if (!copy.batch || !release) return texts.map((text) => () => parseRoot(text));
+    const keep = copy.batch();
     const batch = ++batches;
-    return texts.map((text, slot) => {
+    return texts.map((text) => {
       const binding = parse(text, null);
       let copyOf: () => MirrorNode;
       try {
-        copyOf = keep(binding, text, slot);
+        copyOf = keep(binding, text);
       } finally {
         release(binding);
       }
@@ -164,8 +166,6 @@ function internedNames(names: RecordNames): RecordNames {
 /** Words of records (4 a node) of the array the native reader first writes into, and the most one keeps. */
 const FIRST_RECORD_WORDS = 1 << 16;
 const KEPT_RECORD_WORDS = 1 << 20;
-/** The first array of a text parsed ahead: a module of 200 lines takes some 8,000 words. */
-const FIRST_SLOT_WORDS = 1 << 13;
 
 /** The copy from the native reader's records, after checking on a sample that it reads what the cursor reads. */
 function recordsCopy(parse: ParseFunction, fallback: CopyTree): CopyTree {
@@ -174,24 +174,20 @@ function recordsCopy(parse: ParseFunction, fallback: CopyTree): CopyTree {
   // The records of one tree at a time, in an array kept from copy to copy: a new one per tree was memory allocated
   // and tracked outside V8's heap, which cost more than the reader's walk. It grows to the largest tree copied, and
   // one grown past KEPT_RECORD_WORDS (a module of some 20,000 lines) serves that tree only.
-  let records: Uint32Array = new Uint32Array(FIRST_RECORD_WORDS);
-  // A batch's records, one array per text of the batch, each kept from batch to batch as `records` is.
-  const slots: Uint32Array[] = [];
-  /** The tree's records, in `into` or in a larger array that replaces it; and the array to keep for the next tree. */
-  const readInto = (root: NativeRoot, carry: Uint32Array | undefined, into: Uint32Array): [records: Uint32Array, kept: Uint32Array] => {
+  let records = new Uint32Array(FIRST_RECORD_WORDS);
+  // A batch's records, one after another in one array, kept from batch to batch as `records` is.
+  let batchRecords: Uint32Array = new Uint32Array(FIRST_RECORD_WORDS);
+  const read = (root: NativeRoot, carry: Uint32Array | undefined): Uint32Array => {
     for (;;) {
-      const words = reader.exportTree(root[0], root[1], carry, into);
+      const words = reader.exportTree(root[0], root[1], carry, records);
       if (words < 0) {
-        into = new Uint32Array(-words);
+        records = new Uint32Array(-words);
         continue;
       }
-      return [into.subarray(0, words), into.length > KEPT_RECORD_WORDS ? new Uint32Array(FIRST_RECORD_WORDS) : into];
+      const view = records.subarray(0, words);
+      if (records.length > KEPT_RECORD_WORDS) records = new Uint32Array(FIRST_RECORD_WORDS);
+      return view;
     }
-  };
-  const read = (root: NativeRoot, carry: Uint32Array | undefined): Uint32Array => {
-    const [view, kept] = readInto(root, carry, records);
-    records = kept;
-    return view;
   };
   const rootOf = (binding: BindingTree) => binding.rootNode as unknown as NativeRoot;
   const namesOf = (root: NativeRoot) => (names ??= internedNames(reader.vocabulary(root[0], root[1])));
@@ -208,12 +204,21 @@ function recordsCopy(parse: ParseFunction, fallback: CopyTree): CopyTree {
         const root = rootOf(binding);
         reader.releaseTree(root[0], root[1]);
       },
-      keep: (binding: BindingTree, text: string, slot: number) => {
-        const root = rootOf(binding);
-        const [names, hasError] = [namesOf(root), root.hasError];
-        const [view, kept] = readInto(root, undefined, (slots[slot] ??= new Uint32Array(FIRST_SLOT_WORDS)));
-        slots[slot] = kept;
-        return () => mirrorRecords(() => view, names, text, hasError);
+      batch: () => {
+        if (batchRecords.length > KEPT_RECORD_WORDS) batchRecords = new Uint32Array(FIRST_RECORD_WORDS);
+        let used = 0;
+        return (binding: BindingTree, text: string) => {
+          const root = rootOf(binding);
+          const [names, hasError] = [namesOf(root), root.hasError];
+          let words: number;
+          while ((words = reader.exportTree(root[0], root[1], undefined, batchRecords.subarray(used))) < 0) {
+            // The records before stay in the array they were read into, for their copies.
+            batchRecords = new Uint32Array(Math.max(2 * batchRecords.length, -words));
+            used = 0;
+          }
+          const view = batchRecords.subarray(used, (used += words));
+          return () => mirrorRecords(() => view, names, text, hasError);
+        };
       },
     },
   );
