@@ -290,3 +290,41 @@ test('findings carried over an edit have the fixes of the new text, though nobod
   );
   doc.dispose();
 });
+
+test('renaming a module-level name that shadows nothing keeps the other islands; a name that shadows a star import re-analyses them', async () => {
+  const p = await parser();
+  const source = dedent(`
+    from keras.layers import *
+    import keras
+
+    def build(inputs):
+        x = Dense(8)(inputs)
+        x = Dropout(0.5)(x)
+        return BatchNormalization()(x)
+
+    model = keras.Sequential([Dense(4), Dropout(0.2), BatchNormalization()])
+    EPOCHS = 10
+    Dropou = 3
+  `);
+  const doc = new ParsedDocument(p, 'file:///constants.py', 1, source);
+  const analyzer = new IncrementalAnalyzer();
+  assert.deepEqual(analyzer.analyze(doc, DEFAULT_CONFIG).findings.map((f) => f.code), ['LL101', 'LL101', 'LL202', 'LL201']);
+  let version = 1;
+  /** Types `text` one character at a time after `after`; how many islands each keystroke analysed. */
+  const type = (after: string, text: string): number[] =>
+    [...text].map((character, i) => {
+      const offset = doc.text.indexOf(after) + after.length + i;
+      const at = doc.textDocument.positionAt(offset);
+      doc.update([{ range: { start: at, end: at }, text: character }], ++version);
+      const incremental = analyzer.analyze(doc, DEFAULT_CONFIG);
+      const full = analyzeText(p.parseRoot(doc.text), doc.text, DEFAULT_CONFIG);
+      assert.deepEqual(withFixes(incremental.findings), withFixes(full.findings), `after typing ${JSON.stringify(text.slice(0, i + 1))}`);
+      return incremental.analysed;
+    });
+  // Renaming a constant by typing: each keystroke binds another name, which the other islands do not read.
+  assert.deepEqual(type('\nEPOCHS', '_MAX'), [1, 1, 1, 1]);
+  // `Dropout` now names the module's own value, not the star import's layer: every island changes.
+  assert.deepEqual(type('\nDropou', 't'), [4]);
+  assert.deepEqual(analyzer.analyze(doc, DEFAULT_CONFIG).findings.map((f) => f.code), ['LL201']);
+  doc.dispose();
+});

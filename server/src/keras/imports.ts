@@ -86,14 +86,43 @@ export function importsAfterEdit(root: SyntaxNode, previous: ImportTable, replac
   return previous;
 }
 
-/** Whether two tables resolve every name the same way. */
+/** Whether two tables hold the same names. */
 export function sameImports(a: ImportTable, b: ImportTable): boolean {
   if (a === b) return true;
-  if (a.hasImports !== b.hasImports || a.bindings.size !== b.bindings.size || a.localNames.size !== b.localNames.size) return false;
-  if (a.starModules.length !== b.starModules.length || a.starModules.some((module, i) => module !== b.starModules[i])) return false;
-  for (const [name, target] of a.bindings) if (b.bindings.get(name) !== target) return false;
+  if (!sameImported(a, b) || a.localNames.size !== b.localNames.size) return false;
   for (const name of a.localNames) if (!b.localNames.has(name)) return false;
   return true;
+}
+
+/**
+ * Whether analyses made with one table of a module hold with the other: the same imports, and the module's own names
+ * differ only in names that shadow nothing (a module's own `EPOCHS = 10` as it is typed). Every name resolves alike
+ * with either table, and fixes write the same names and imports.
+ */
+export function resolvesAlike(a: ImportTable, b: ImportTable): boolean {
+  if (a === b) return true;
+  if (!sameImported(a, b)) return false;
+  for (const name of a.localNames) if (!b.localNames.has(name) && shadows(name, a)) return false;
+  for (const name of b.localNames) if (!a.localNames.has(name) && shadows(name, a)) return false;
+  return true;
+}
+
+function sameImported(a: ImportTable, b: ImportTable): boolean {
+  if (a.hasImports !== b.hasImports || a.bindings.size !== b.bindings.size) return false;
+  if (a.starModules.length !== b.starModules.length || a.starModules.some((module, i) => module !== b.starModules[i])) return false;
+  for (const [name, target] of a.bindings) if (b.bindings.get(name) !== target) return false;
+  return true;
+}
+
+/** Whether a name the module defines for itself changes anything by being defined: what a name resolves to through
+ *  a star import or a snippet's conventions (see `qualify`), or whether a fix may write a layer class under that
+ *  name (fixes/rename.ts). */
+function shadows(name: string, imports: ImportTable): boolean {
+  return (
+    SNIPPET_ALIASES.has(name) ||
+    kerasSymbolOf(`keras.layers.${name}`) !== undefined ||
+    imports.starModules.some((module) => kerasSymbolOf(`${module}.${name}`) !== undefined)
+  );
 }
 
 function addImport(statement: SyntaxNode, table: Collected): void {

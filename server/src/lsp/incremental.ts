@@ -5,7 +5,7 @@
 // has the same graphs; its findings are the old ones with their offsets moved. Everything else is analysed afresh.
 import type { ModuleAnalysis } from '../keras/analyze';
 import { buildGraphs } from '../keras/builder';
-import { collectImports, importsAfterEdit, sameImports, type ImportTable } from '../keras/imports';
+import { collectImports, importsAfterEdit, resolvesAlike, type ImportTable } from '../keras/imports';
 import { islandsOf, statementNames, type StatementNames } from '../keras/islands';
 import type { LintConfig } from '../config/config';
 import { findSuppressions } from '../config/suppression';
@@ -97,7 +97,7 @@ export class IncrementalAnalyzer {
     const replaced = this.replacedSince(statements);
     // Old statements are read only through what was cached of them (their text is gone with the old version).
     const imports = replaced && this.imports ? importsAfterEdit(root, this.imports, replaced) : collectImports(root);
-    if (config !== this.config || !this.imports || !sameImports(imports, this.imports)) this.islands.clear();
+    if (config !== this.config || !this.imports || !resolvesAlike(imports, this.imports)) this.islands.clear();
     this.config = config;
     this.imports = imports;
 
