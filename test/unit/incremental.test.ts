@@ -328,3 +328,36 @@ test('renaming a module-level name that shadows nothing keeps the other islands;
   assert.deepEqual(analyzer.analyze(doc, DEFAULT_CONFIG).findings.map((f) => f.code), ['LL201']);
   doc.dispose();
 });
+
+test('a half-typed statement between two others (a syntax error at the top level) re-analyses the islands it shares names with, not every island', async () => {
+  const p = await parser();
+  const source = dedent(`
+    from keras import layers, Sequential
+
+    def head(x):
+        x = layers.Dropout(0.5)(x)
+        return layers.BatchNormalization()(x)
+
+    def stem(x):
+        return layers.Conv2D(8, 3)(x)
+
+    model = Sequential([layers.Dense(8), layers.Dropout(0.5), layers.BatchNormalization()])
+    other = Sequential([layers.Dense(4), layers.Dropout(0.2), layers.BatchNormalization()])
+  `);
+  const doc = new ParsedDocument(p, 'file:///half-typed.py', 1, source);
+  const analyzer = new IncrementalAnalyzer();
+  assert.equal(analyzer.analyze(doc, DEFAULT_CONFIG).islands, 4);
+  const analysed: string[] = [];
+  let offset = doc.text.indexOf('\ndef stem');
+  for (const [version, character] of [...'\nsize = stem'].entries()) {
+    const at = doc.textDocument.positionAt(offset++);
+    doc.update([{ range: { start: at, end: at }, text: character }], version + 2);
+    const incremental = analyzer.analyze(doc, DEFAULT_CONFIG);
+    const full = analyzeText(p.parseRoot(doc.text), doc.text, DEFAULT_CONFIG);
+    assert.deepEqual(withFixes(incremental.findings), withFixes(full.findings), `version ${version + 2}`);
+    analysed.push(`${doc.tree.rootNode.hasError ? 'error, ' : ''}${incremental.analysed} of ${incremental.islands}`);
+  }
+  // While `size =` waits for its value the text has an error, and the new statement is still an island of its own.
+  assert.deepEqual(analysed, ['0 of 4', ...Array(5).fill('1 of 5'), 'error, 1 of 5', 'error, 1 of 5', ...Array(4).fill('1 of 5')]);
+  doc.dispose();
+});

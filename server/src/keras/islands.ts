@@ -11,7 +11,7 @@ export interface StatementNames {
   readonly reads: readonly string[];
   /** Names some function in it declares `global`: calling it binds them, wherever the call is. */
   readonly declared: readonly string[];
-  /** Nested too deep to read through, or not parsed: the statement is put with every other. */
+  /** Nested too deep to read through: the statement is put with every other. */
   readonly opaque: boolean;
 }
 
@@ -46,9 +46,10 @@ export function statementNames(statement: SyntaxNode): StatementNames {
   if (!names) {
     const module = new Scope();
     visit(statement, module);
-    // Text the parser could not place (a def whose header broke, its body now read as module code) is whatever the
-    // builder makes of it: kept with everything else.
-    const opaque = module.truncated || statement.type === 'ERROR';
+    // Text the parser could not place (an ERROR statement: a half-typed `x =`, a def whose header broke) is no
+    // statement the graph builder runs, whatever it holds: it joins the statements it shares names with, as any
+    // statement does, rather than putting the whole module in one island while the user types.
+    const opaque = module.truncated;
     names = { binds: [...module.bound, ...module.declared], reads: [...module.read], declared: [...module.declared], opaque };
     namesCache.set(statement, names);
   }
