@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { runEnds, RUN_FILES } from '../../server/src/cli/engine';
+import { FileChecker, runEnds, RUN_FILES, type FileReport } from '../../server/src/cli/engine';
 import { CheckPool } from '../../server/src/cli/pool';
+import { createParser } from '../../server/src/parse/parser';
 import { cleanUp, DROPOUT_THEN_BN, layerlint, project, ROOT } from './run';
 
 after(cleanUp);
@@ -112,4 +113,34 @@ test('files are parsed together in runs of a bounded number of files and amount 
   // 512 KiB of text at most: a large file starts a run of its own, and one larger than that is a run alone.
   assert.deepEqual(runEnds([200_000, 200_000, 200_000, 600_000, 10, 10]), [2, 3, 4, 6]);
   assert.deepEqual(runEnds([0, 0, 524_288, 1]), [3, 4]);
+});
+
+test('when parsing a run of files together fails, its files are parsed one by one and checked as usual; an unreadable file is reported in its place', async (t) => {
+  const dir = project('', {});
+  const jobs = ['a.py', 'missing.py', 'b.py'].map((name) => ({ path: join(dir, name), display: name }));
+  writeFileSync(jobs[0].path, DROPOUT_THEN_BN);
+  writeFileSync(jobs[2].path, `x = 1\n${DROPOUT_THEN_BN}`);
+  const parser = await createParser();
+  const settings = { overrides: { select: ['LL101'], ignore: [], severity: [] }, fix: 'none', unsafeFixes: false, details: false } as const;
+  const run = async (checker: FileChecker) => {
+    const reports: Array<[number, FileReport]> = [];
+    const held: number[] = [];
+    await checker.checkBatch(jobs, (index) => held.push(index), (index, report) => reports.push([index, report]));
+    return { reports, held };
+  };
+  const together = await run(new FileChecker(parser, settings));
+  const failing = { ...parser, parseAhead: () => { throw new Error('simulated'); } };
+  const logged = t.mock.method(console, 'error', () => undefined);
+  const alone = await run(new FileChecker(failing, settings));
+  assert.deepEqual(logged.mock.calls.map((call) => call.arguments[0]), ['layerlint: parsing 2 files ahead failed (simulated); parsing them one by one']);
+  assert.deepEqual(alone, together);
+  assert.deepEqual(together.held, [0, 0, 1, 2]);
+  assert.deepEqual(
+    together.reports.map(([index, report]) => [index, report.errors, report.findings.map((f) => `${f.code} ${f.range.start.line}`)]),
+    [
+      [0, [], ['LL101 4']],
+      [1, ['missing.py: no such file or directory'], []],
+      [2, [], ['LL101 5']],
+    ],
+  );
 });
