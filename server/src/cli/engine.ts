@@ -104,8 +104,7 @@ export class FileChecker {
   /**
    * Checks `jobs` in order, handing each report to `done` as it is made; `starting` is told which job is in hand.
    * The files are read first, and their texts parsed together in runs (see runEnds) before the runs' files are
-   * analysed. A failure of layerlint itself becomes an error line for that file, never the end of
-   * the run.
+   * analysed. A failure of layerlint itself becomes an error line for that file, never the end of the run.
    */
   async checkBatch(jobs: readonly FileJob[], starting: (index: number) => void, done: (index: number, report: FileReport) => void): Promise<void> {
     const sources = jobs.map(readJob);
