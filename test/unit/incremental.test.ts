@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG } from '../../server/src/config/config';
 import { islandsOf } from '../../server/src/keras/islands';
 import { analyzeText } from '../../server/src/lsp/documents';
 import { applyEdits } from '../../server/src/fixes/apply';
-import { IncrementalAnalyzer } from '../../server/src/lsp/incremental';
+import { IncrementalAnalyzer, type IncrementalResult } from '../../server/src/lsp/incremental';
 import { ParsedDocument } from '../../server/src/parse/document';
 import type { Finding } from '../../server/src/rules/types';
 import { inverse, randomChanges, type Change } from '../helpers/edits';
@@ -16,6 +16,34 @@ import { dedent, parser } from '../helpers/engine';
 /** The findings as plain values, their fixes included (a finding works its fixes out when they are first read). */
 function withFixes(findings: readonly Finding[]): object[] {
   return findings.map((finding) => ({ ...finding, fixes: finding.fixes }));
+}
+
+/** A document of `source` analysed incrementally, and ways to edit it. Each edit is checked: the findings after it
+ *  (fixes included) are those of a full analysis of the new text. */
+async function editing(name: string, source: string) {
+  const p = await parser();
+  const doc = new ParsedDocument(p, `file:///${name}.py`, 1, dedent(source));
+  const analyzer = new IncrementalAnalyzer();
+  const first = analyzer.analyze(doc, DEFAULT_CONFIG);
+  let version = 1;
+  /** Replaces the `deleting` characters after the first `after` in the text with `text`. */
+  const edit = (after: string, text: string, deleting = 0): IncrementalResult => {
+    const offset = doc.text.indexOf(after) + after.length;
+    const range = { start: doc.textDocument.positionAt(offset), end: doc.textDocument.positionAt(offset + deleting) };
+    doc.update([{ range, text }], ++version);
+    const incremental = analyzer.analyze(doc, DEFAULT_CONFIG);
+    const full = analyzeText(p.parseRoot(doc.text), doc.text, DEFAULT_CONFIG);
+    assert.deepEqual(withFixes(incremental.findings), withFixes(full.findings), `after ${JSON.stringify(after)}, typing ${JSON.stringify(text)}`);
+    return incremental;
+  };
+  /** Types `text` after the first `after`, a character at a time: how many islands each keystroke analysed, of how
+   *  many, and whether the text then had a syntax error. */
+  const type = (after: string, text: string) =>
+    [...text].map((character, i) => {
+      const { analysed, islands } = edit(after + text.slice(0, i), character);
+      return { analysed, islands, hasError: doc.tree.rootNode.hasError };
+    });
+  return { doc, analyzer, first, edit, type };
 }
 
 async function islands(source: string): Promise<string[][]> {
@@ -228,8 +256,9 @@ test('an edit inside a helper re-analyses the functions that call it', async () 
 });
 
 test('typing in a top-level comment or an import keeps every island, and changing what an import binds re-analyses', async () => {
-  const p = await parser();
-  const source = dedent(`
+  const { doc, first, edit } = await editing(
+    'comment',
+    `
     # models for the demo
     from keras import layers
     import keras
@@ -241,24 +270,13 @@ test('typing in a top-level comment or an import keeps every island, and changin
         return layers.BatchNormalization()(x)
 
     model = keras.Sequential([layers.Dropout(0.2), layers.BatchNormalization()])
-  `);
-  const doc = new ParsedDocument(p, 'file:///comment.py', 1, source);
-  const analyzer = new IncrementalAnalyzer();
-  const first = analyzer.analyze(doc, DEFAULT_CONFIG);
+  `,
+  );
   assert.ok(first.findings.length >= 2);
-  let version = 1;
-  const type = (after: string, text: string, deleting = 0) => {
-    const offset = doc.text.indexOf(after) + after.length;
-    const range = { start: doc.textDocument.positionAt(offset), end: doc.textDocument.positionAt(offset + deleting) };
-    doc.update([{ range, text }], ++version);
-    const incremental = analyzer.analyze(doc, DEFAULT_CONFIG);
-    assert.deepEqual(withFixes(incremental.findings), withFixes(analyzeText(p.parseRoot(doc.text), doc.text, DEFAULT_CONFIG).findings), `after typing ${JSON.stringify(text)}`);
-    return incremental;
-  };
-  assert.equal(type('# models', 's').analysed, 0);
-  assert.equal(type('import keras', ' ').analysed, 0);
+  assert.equal(edit('# models', 's').analysed, 0);
+  assert.equal(edit('import keras', ' ').analysed, 0);
   // `layers` now comes from elsewhere: every island that reads it is analysed again, and finds nothing.
-  const renamed = type('from ', 'mylib', 'keras'.length);
+  const renamed = edit('from ', 'mylib', 'keras'.length);
   assert.ok(renamed.analysed >= 2, `${renamed.analysed} islands analysed`);
   assert.deepEqual(renamed.findings.filter((f) => f.code !== 'LL000'), []);
   doc.dispose();
@@ -292,8 +310,9 @@ test('findings carried over an edit have the fixes of the new text, though nobod
 });
 
 test('renaming a module-level name that shadows nothing keeps the other islands; a name that shadows a star import re-analyses them', async () => {
-  const p = await parser();
-  const source = dedent(`
+  const { doc, analyzer, first, type } = await editing(
+    'constants',
+    `
     from keras.layers import *
     import keras
 
@@ -305,33 +324,22 @@ test('renaming a module-level name that shadows nothing keeps the other islands;
     model = keras.Sequential([Dense(4), Dropout(0.2), BatchNormalization()])
     EPOCHS = 10
     Dropou = 3
-  `);
-  const doc = new ParsedDocument(p, 'file:///constants.py', 1, source);
-  const analyzer = new IncrementalAnalyzer();
-  assert.deepEqual(analyzer.analyze(doc, DEFAULT_CONFIG).findings.map((f) => f.code), ['LL101', 'LL101', 'LL202', 'LL201']);
-  let version = 1;
-  /** Types `text` one character at a time after `after`; how many islands each keystroke analysed. */
-  const type = (after: string, text: string): number[] =>
-    [...text].map((character, i) => {
-      const offset = doc.text.indexOf(after) + after.length + i;
-      const at = doc.textDocument.positionAt(offset);
-      doc.update([{ range: { start: at, end: at }, text: character }], ++version);
-      const incremental = analyzer.analyze(doc, DEFAULT_CONFIG);
-      const full = analyzeText(p.parseRoot(doc.text), doc.text, DEFAULT_CONFIG);
-      assert.deepEqual(withFixes(incremental.findings), withFixes(full.findings), `after typing ${JSON.stringify(text.slice(0, i + 1))}`);
-      return incremental.analysed;
-    });
+  `,
+  );
+  assert.deepEqual(first.findings.map((f) => f.code), ['LL101', 'LL101', 'LL202', 'LL201']);
+  const analysed = (keystrokes: ReturnType<typeof type>) => keystrokes.map((keystroke) => keystroke.analysed);
   // Renaming a constant by typing: each keystroke binds another name, which the other islands do not read.
-  assert.deepEqual(type('\nEPOCHS', '_MAX'), [1, 1, 1, 1]);
+  assert.deepEqual(analysed(type('\nEPOCHS', '_MAX')), [1, 1, 1, 1]);
   // `Dropout` now names the module's own value, not the star import's layer: every island changes.
-  assert.deepEqual(type('\nDropou', 't'), [4]);
+  assert.deepEqual(analysed(type('\nDropou', 't')), [4]);
   assert.deepEqual(analyzer.analyze(doc, DEFAULT_CONFIG).findings.map((f) => f.code), ['LL201']);
   doc.dispose();
 });
 
 test('a half-typed statement between two others (a syntax error at the top level) re-analyses the islands it shares names with, not every island', async () => {
-  const p = await parser();
-  const source = dedent(`
+  const { doc, first, type } = await editing(
+    'half-typed',
+    `
     from keras import layers, Sequential
 
     def head(x):
@@ -343,20 +351,11 @@ test('a half-typed statement between two others (a syntax error at the top level
 
     model = Sequential([layers.Dense(8), layers.Dropout(0.5), layers.BatchNormalization()])
     other = Sequential([layers.Dense(4), layers.Dropout(0.2), layers.BatchNormalization()])
-  `);
-  const doc = new ParsedDocument(p, 'file:///half-typed.py', 1, source);
-  const analyzer = new IncrementalAnalyzer();
-  assert.equal(analyzer.analyze(doc, DEFAULT_CONFIG).islands, 4);
-  const analysed: string[] = [];
-  let offset = doc.text.indexOf('\ndef stem');
-  for (const [version, character] of [...'\nsize = stem'].entries()) {
-    const at = doc.textDocument.positionAt(offset++);
-    doc.update([{ range: { start: at, end: at }, text: character }], version + 2);
-    const incremental = analyzer.analyze(doc, DEFAULT_CONFIG);
-    const full = analyzeText(p.parseRoot(doc.text), doc.text, DEFAULT_CONFIG);
-    assert.deepEqual(withFixes(incremental.findings), withFixes(full.findings), `version ${version + 2}`);
-    analysed.push(`${doc.tree.rootNode.hasError ? 'error, ' : ''}${incremental.analysed} of ${incremental.islands}`);
-  }
+  `,
+  );
+  assert.equal(first.islands, 4);
+  // Typed on a line of its own before `def stem`.
+  const analysed = type('BatchNormalization()(x)\n', '\nsize = stem').map((k) => `${k.hasError ? 'error, ' : ''}${k.analysed} of ${k.islands}`);
   // While `size =` waits for its value the text has an error, and the new statement is still an island of its own.
   assert.deepEqual(analysed, ['0 of 4', ...Array(5).fill('1 of 5'), 'error, 1 of 5', 'error, 1 of 5', ...Array(4).fill('1 of 5')]);
   doc.dispose();

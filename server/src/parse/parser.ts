@@ -111,10 +111,10 @@ function wrap(kind: ParserKind, copy: CopyTree, parse: ParseFunction): PythonPar
   /** Counts the batches, so that a copy asked for after the next batch has reused its memory fails loudly. */
   let batches = 0;
   const parseAhead = (texts: readonly string[]): Array<() => MirrorNode> => {
-    const { release } = copy;
-    if (!copy.batch || !release) return texts.map((text) => () => parseRoot(text));
-    const keep = copy.batch();
-    const batch = ++batches;
+    const { batch, release } = copy;
+    if (!batch || !release) return texts.map((text) => () => parseRoot(text));
+    const keep = batch();
+    const generation = ++batches;
     return texts.map((text) => {
       const binding = parse(text, null);
       let copyOf: () => MirrorNode;
@@ -124,7 +124,7 @@ function wrap(kind: ParserKind, copy: CopyTree, parse: ParseFunction): PythonPar
         release(binding);
       }
       return () => {
-        if (batch !== batches) throw new Error('layerlint: a tree parsed ahead was copied after the next batch was parsed');
+        if (generation !== batches) throw new Error('layerlint: a tree parsed ahead was copied after the next batch was parsed');
         return copyOf();
       };
     });
@@ -176,18 +176,21 @@ function recordsCopy(parse: ParseFunction, fallback: CopyTree): CopyTree {
   // one grown past KEPT_RECORD_WORDS (a module of some 20,000 lines) serves that tree only.
   let records = new Uint32Array(FIRST_RECORD_WORDS);
   // A batch's records, one after another in one array, kept from batch to batch as `records` is.
-  let batchRecords: Uint32Array = new Uint32Array(FIRST_RECORD_WORDS);
-  const read = (root: NativeRoot, carry: Uint32Array | undefined): Uint32Array => {
-    for (;;) {
-      const words = reader.exportTree(root[0], root[1], carry, records);
-      if (words < 0) {
-        records = new Uint32Array(-words);
-        continue;
-      }
-      const view = records.subarray(0, words);
-      if (records.length > KEPT_RECORD_WORDS) records = new Uint32Array(FIRST_RECORD_WORDS);
-      return view;
+  let batchRecords = new Uint32Array(FIRST_RECORD_WORDS);
+  /** Reads the tree's records into `array` after its first `used` words, or into a new array (at least twice as
+   *  large) when they do not fit there: the array they are in, and their view. */
+  const readInto = (root: NativeRoot, carry: Uint32Array | undefined, array: Uint32Array<ArrayBuffer>, used: number): [Uint32Array<ArrayBuffer>, Uint32Array] => {
+    let words: number;
+    while ((words = reader.exportTree(root[0], root[1], carry, array.subarray(used))) < 0) {
+      array = new Uint32Array(Math.max(2 * array.length, -words));
+      used = 0;
     }
+    return [array, array.subarray(used, used + words)];
+  };
+  const read = (root: NativeRoot, carry: Uint32Array | undefined): Uint32Array => {
+    const [array, view] = readInto(root, carry, records, 0);
+    records = array.length > KEPT_RECORD_WORDS ? new Uint32Array(FIRST_RECORD_WORDS) : array;
+    return view;
   };
   const rootOf = (binding: BindingTree) => binding.rootNode as unknown as NativeRoot;
   const namesOf = (root: NativeRoot) => (names ??= internedNames(reader.vocabulary(root[0], root[1])));
@@ -209,14 +212,12 @@ function recordsCopy(parse: ParseFunction, fallback: CopyTree): CopyTree {
         let used = 0;
         return (binding: BindingTree, text: string) => {
           const root = rootOf(binding);
-          const [names, hasError] = [namesOf(root), root.hasError];
-          let words: number;
-          while ((words = reader.exportTree(root[0], root[1], undefined, batchRecords.subarray(used))) < 0) {
-            // The records before stay in the array they were read into, for their copies.
-            batchRecords = new Uint32Array(Math.max(2 * batchRecords.length, -words));
-            used = 0;
-          }
-          const view = batchRecords.subarray(used, (used += words));
+          const names = namesOf(root);
+          const hasError = root.hasError;
+          // Should they not fit, the records before stay in the array they were read into, for their copies.
+          const [array, view] = readInto(root, undefined, batchRecords, used);
+          batchRecords = array;
+          used = view.byteOffset / Uint32Array.BYTES_PER_ELEMENT + view.length;
           return () => mirrorRecords(() => view, names, text, hasError);
         };
       },
